@@ -1,0 +1,171 @@
+//! Sign-in and sign-up pages. They are plain HTML forms posting to `/login` and `/signup`
+//! (handled in the server crate), so they work the same before, after and without WASM.
+
+use crate::error::AppError;
+use crate::model::AuthForm;
+use crate::ui::FieldError;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The form a refused POST sent back, as the server handler left it for this render.
+fn submitted_form() -> Resource<Option<AuthForm>> {
+    Resource::new(
+        || (),
+        |_| async move {
+            #[cfg(feature = "ssr")]
+            {
+                use_context::<http::request::Parts>()
+                    .and_then(|parts| parts.extensions.get::<AuthForm>().cloned())
+            }
+            #[cfg(not(feature = "ssr"))]
+            {
+                None
+            }
+        },
+    )
+}
+
+fn next_param() -> String {
+    let query = use_query_map();
+    query.with_untracked(|q| q.get("next").unwrap_or_default())
+}
+
+/// A sentence about the form as a whole (rate limits, outages), not tied to one field.
+fn form_alert(error: &Option<AppError>) -> Option<String> {
+    match error {
+        Some(AppError::Invalid { .. }) | None => None,
+        Some(other) => Some(other.to_string()),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let form = submitted_form();
+    let next = next_param();
+    view! {
+        <Title text="Log in" />
+        <main class="auth">
+            <h1>"Log in to Settings"</h1>
+            <Suspense>
+                {move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
+                        let form = form.await.unwrap_or_default();
+                        let password_error = form.error.as_ref().and_then(|e| e.for_field("password"));
+                        view! {
+                            <form method="post" action="/login" class="card stack" novalidate=false>
+                                {form_alert(&form.error).map(|m| view! { <p class="alert" role="alert">{m}</p> })}
+                                <div class="field">
+                                    <label for="email">"Email"</label>
+                                    <input id="email" name="email" type="email" autocomplete="username" required value=form.email />
+                                </div>
+                                <div class="field">
+                                    <label for="password">"Password"</label>
+                                    <input
+                                        id="password"
+                                        name="password"
+                                        type="password"
+                                        autocomplete="current-password"
+                                        required
+                                        aria-invalid=password_error.is_some().then_some("true")
+                                        aria-describedby=password_error.is_some().then_some("password-error")
+                                    />
+                                    <FieldError id="password-error" message=password_error />
+                                </div>
+                                <input type="hidden" name="next" value=next />
+                                <button type="submit" class="primary">"Log in"</button>
+                            </form>
+                        }
+                    })
+                }}
+            </Suspense>
+            <p class="auth-switch">"New here? " <a href="/signup">"Create an account"</a></p>
+        </main>
+    }
+}
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let form = submitted_form();
+    let timezone = RwSignal::new(String::from("UTC"));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(tz) = browser_timezone() {
+            timezone.set(tz);
+        }
+    });
+    view! {
+        <Title text="Sign up" />
+        <main class="auth">
+            <h1>"Create your account"</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let form = form.await.unwrap_or_default();
+                    let error_for = |field: &str| form.error.as_ref().and_then(|e| e.for_field(field));
+                    let (name_error, email_error, password_error) =
+                        (error_for("first_name"), error_for("email"), error_for("password"));
+                    view! {
+                        <form method="post" action="/signup" class="card stack">
+                            {form_alert(&form.error).map(|m| view! { <p class="alert" role="alert">{m}</p> })}
+                            <div class="field">
+                                <label for="first_name">"First Name"</label>
+                                <input
+                                    id="first_name"
+                                    name="first_name"
+                                    autocomplete="given-name"
+                                    required
+                                    maxlength="100"
+                                    value=form.first_name
+                                    aria-invalid=name_error.is_some().then_some("true")
+                                    aria-describedby=name_error.is_some().then_some("first_name-error")
+                                />
+                                <FieldError id="first_name-error" message=name_error />
+                            </div>
+                            <div class="field">
+                                <label for="email">"Email"</label>
+                                <input
+                                    id="email"
+                                    name="email"
+                                    type="email"
+                                    autocomplete="email"
+                                    required
+                                    value=form.email
+                                    aria-invalid=email_error.is_some().then_some("true")
+                                    aria-describedby=email_error.is_some().then_some("email-error")
+                                />
+                                <FieldError id="email-error" message=email_error />
+                            </div>
+                            <div class="field">
+                                <label for="password">"Password"</label>
+                                <input
+                                    id="password"
+                                    name="password"
+                                    type="password"
+                                    autocomplete="new-password"
+                                    required
+                                    minlength="8"
+                                    maxlength="128"
+                                    aria-invalid=password_error.is_some().then_some("true")
+                                    aria-describedby=if password_error.is_some() { "password-error" } else { "password-hint" }
+                                />
+                                <p id="password-hint" class="hint">"At least 8 characters."</p>
+                                <FieldError id="password-error" message=password_error />
+                            </div>
+                            <input type="hidden" name="timezone" value="UTC" prop:value=move || timezone.get() />
+                            <button type="submit" class="primary">"Sign up"</button>
+                        </form>
+                    }
+                })}
+            </Suspense>
+            <p class="auth-switch">"Already have an account? " <a href="/login">"Log in"</a></p>
+        </main>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn browser_timezone() -> Option<String> {
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+}

@@ -1,0 +1,29 @@
+use super::sessions::CurrentSession;
+use crate::error::AppError;
+use crate::policy::{can, Action};
+
+/// The signed-in person of this request, as the session middleware found them.
+pub fn session() -> Option<CurrentSession> {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CurrentSession>().cloned())
+}
+
+/// Every protected server function starts here: who is it, and may they do this?
+pub fn authorize(action: Action) -> Result<CurrentSession, AppError> {
+    let current = session().ok_or(AppError::Unauthenticated)?;
+    can(&current.viewer, action)?;
+    Ok(current)
+}
+
+/// Sets the HTTP status of a server function's error, so clients other than ours see it too.
+pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            options.set_status(
+                http::StatusCode::from_u16(e.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+    }
+    result
+}

@@ -1,0 +1,120 @@
+//! The Settings layout (header, sidebar of the viewer's tabs) and one module per tab.
+
+mod api;
+mod placeholder;
+
+pub use api::{get_session_view, get_tab, TabView};
+
+use crate::error::AppError;
+use crate::model::SessionView;
+use crate::policy::{tab_label, Tab};
+use crate::ui::TabNotAvailable;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SettingsLayout() -> impl IntoView {
+    let session = Resource::new(|| (), |_| get_session_view());
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match session.await {
+                    Ok(view) => view! { <Frame session=view /> }.into_any(),
+                    Err(e) => view! { <SignedOut error=e /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Frame(session: SessionView) -> impl IntoView {
+    let viewer = session.viewer;
+    let links = session
+        .tabs()
+        .into_iter()
+        .map(|tab| {
+            view! {
+                <li>
+                    <A href=tab.path()>{tab_label(&viewer, tab)}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="topbar">
+            <a class="product" href="/settings/profile">"Trakkr"</a>
+            <div class="who">
+                <span class="signed-in-as">
+                    "Signed in as " <strong>{session.first_name.clone()}</strong>
+                    <span class="email">{session.email.clone()}</span>
+                </span>
+                <form method="post" action="/logout">
+                    <button type="submit" class="quiet">"Log out"</button>
+                </form>
+            </div>
+        </header>
+        <div class="layout">
+            <aside class="sidebar">
+                <h2 class="sidebar-title" id="settings-nav-title">"Settings"</h2>
+                <nav aria-labelledby="settings-nav-title">
+                    <ul>{links}</ul>
+                </nav>
+            </aside>
+            <main class="content" id="content">
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+#[component]
+fn SignedOut(error: AppError) -> impl IntoView {
+    let message = match error {
+        AppError::Unauthenticated => "Your session has ended.".to_string(),
+        other => other.to_string(),
+    };
+    view! {
+        <main class="auth">
+            <h1>"Settings"</h1>
+            <p role="alert">{message}</p>
+            <p><a href="/login">"Log in"</a></p>
+        </main>
+    }
+}
+
+/// One tab's page: its content, or the not-available page when the policy hides it.
+#[component]
+pub fn TabPage() -> impl IntoView {
+    let params = use_params_map();
+    let tab = Resource::new(move || params.read().get("tab").unwrap_or_default(), get_tab);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match tab.await {
+                    Ok(view) => view! { <TabContent view /> }.into_any(),
+                    Err(AppError::Denied(reason)) => {
+                        let name = params.read_untracked().get("tab").and_then(|s| Tab::from_slug(&s));
+                        let name = name.map(Tab::name).unwrap_or("This tab");
+                        view! { <TabNotAvailable name reason /> }.into_any()
+                    }
+                    Err(AppError::NotFound) => {
+                        view! { <TabNotAvailable name="This page" reason="There is no such tab in Settings." /> }.into_any()
+                    }
+                    Err(e) => view! { <p class="alert" role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TabContent(view: TabView) -> impl IntoView {
+    let title = view.label.clone();
+    view! {
+        <Title text=title />
+        {placeholder::view(view)}
+    }
+}

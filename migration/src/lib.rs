@@ -1,0 +1,13 @@
+//! Frozen schema history. Migrations never import entity code.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261204_000001_accounts;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261204_000001_accounts::Migration)]
+    }
+}

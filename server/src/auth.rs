@@ -1,0 +1,199 @@
+use app::backend::{accounts, rate_limit, sessions, state::AppState};
+use app::error::AppError;
+use app::model::{safe_next, AuthForm};
+use axum::{
+    body::Body,
+    extract::{ConnectInfo, FromRequest, Request, State},
+    http::{header, request::Parts, HeaderValue, Method, StatusCode, Uri},
+    response::{IntoResponse, Redirect, Response},
+    Form,
+};
+use leptos::prelude::provide_context;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(Deserialize)]
+pub struct SignupForm {
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    timezone: String,
+}
+
+pub const WRONG_CREDENTIALS: &str = "That email and password do not match an account.";
+
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let (parts, form) = match read_form::<LoginForm>(req, &state).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let ip = peer.ip().to_string();
+    let outcome = attempt_login(&state, &form, &ip).await;
+    match outcome {
+        Ok(user_id) => {
+            start_session(&state, &parts, user_id, &ip, &safe_next(Some(&form.next))).await
+        }
+        Err(error) => {
+            let status =
+                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let uri = format!(
+                "/login?{}",
+                serde_urlencoded::to_string([("next", &form.next)]).unwrap_or_default()
+            );
+            let form_state =
+                AuthForm { email: form.email, error: Some(error), ..Default::default() };
+            render(&state, parts, &uri, form_state, status).await
+        }
+    }
+}
+
+/// Checks the rate limits, then the password. Only failures count towards the limits.
+async fn attempt_login(state: &AppState, form: &LoginForm, ip: &str) -> Result<i32, AppError> {
+    if let Err(seconds) = rate_limit::check(&state.db, &form.email, ip).await? {
+        return Err(AppError::RateLimited(rate_limit::retry_message(seconds)));
+    }
+    match accounts::check_password(&state.db, &state.hasher, &form.email, &form.password).await? {
+        Some(user_id) => {
+            rate_limit::clear_account(&state.db, &form.email).await?;
+            Ok(user_id)
+        }
+        None => {
+            rate_limit::record_failure(&state.db, &form.email, ip).await?;
+            Err(AppError::Invalid { field: "password".into(), message: WRONG_CREDENTIALS.into() })
+        }
+    }
+}
+
+pub async fn signup(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let (parts, form) = match read_form::<SignupForm>(req, &state).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let created = match accounts::parse_signup(&form.first_name, &form.email, &form.password) {
+        Ok((first_name, email, password)) => {
+            accounts::sign_up(&state.db, &state.hasher, first_name, email, password, &form.timezone)
+                .await
+        }
+        Err(e) => Err(e),
+    };
+    match created {
+        Ok(user_id) => {
+            start_session(&state, &parts, user_id, &peer.ip().to_string(), "/settings/profile")
+                .await
+        }
+        Err(error) => {
+            let status =
+                StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let form_state =
+                AuthForm { first_name: form.first_name, email: form.email, error: Some(error) };
+            render(&state, parts, "/signup", form_state, status).await
+        }
+    }
+}
+
+pub async fn logout(State(state): State<AppState>, req: Request) -> Response {
+    let token = req
+        .headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(sessions::token_from_cookie_header)
+        .map(str::to_string);
+    if let Some(token) = token {
+        if let Err(e) = sessions::end(&state.db, &token).await {
+            tracing::error!(error = %e, "could not end the session");
+        }
+    }
+    let mut response = Redirect::to("/login").into_response();
+    set_cookie(&mut response, &sessions::clear_cookie(state.config.secure_cookies));
+    response
+}
+
+async fn read_form<T: serde::de::DeserializeOwned + Send>(
+    req: Request,
+    state: &AppState,
+) -> Result<(Parts, T), Response> {
+    let (parts, body) = req.into_parts();
+    let Form(form) = Form::<T>::from_request(Request::from_parts(parts.clone(), body), state)
+        .await
+        .map_err(IntoResponse::into_response)?;
+    Ok((parts, form))
+}
+
+async fn start_session(
+    state: &AppState,
+    parts: &Parts,
+    user_id: i32,
+    ip: &str,
+    to: &str,
+) -> Response {
+    let user_agent =
+        parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    match sessions::create(&state.db, user_id, user_agent, ip).await {
+        Ok(token) => {
+            let mut response = Redirect::to(to).into_response();
+            set_cookie(&mut response, &sessions::cookie(&token, state.config.secure_cookies));
+            response
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not start a session");
+            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.")
+                .into_response()
+        }
+    }
+}
+
+fn set_cookie(response: &mut Response, value: &str) {
+    if let Ok(value) = HeaderValue::from_str(value) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+}
+
+/// Renders the page at `uri` again with what the refused form sent, so nothing typed is lost.
+async fn render(
+    state: &AppState,
+    mut parts: Parts,
+    uri: &str,
+    form: AuthForm,
+    status: StatusCode,
+) -> Response {
+    parts.method = Method::GET;
+    parts.uri = uri.parse().unwrap_or_else(|_| Uri::from_static("/login"));
+    parts.extensions.insert(form);
+    let request = Request::from_parts(parts, Body::empty());
+    let handler = leptos_axum::render_app_async_with_context(
+        {
+            let state = state.clone();
+            move || provide_context(state.clone())
+        },
+        {
+            let options = state.leptos_options.clone();
+            move || app::shell(options.clone())
+        },
+    );
+    let mut response = handler(request).await;
+    *response.status_mut() = status;
+    response
+}

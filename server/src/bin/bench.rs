@@ -1,0 +1,174 @@
+//! `make bench`: figures for the foundation, measured in one run on this machine.
+//! 1. requests/s of a signed-in SSR `GET /settings/profile` beside a bare axum handler serving a
+//!    static page of the same size (goal: SSR at least 40% of bare);
+//! 2. release WASM and JS bundle sizes, raw, gzip and brotli (goal: at most 350 KB brotli);
+//! 3. p50/p99 of a cheap authenticated request while 20 logins are hashing (goal: p99 < 50 ms).
+
+use reqwest::{redirect::Policy, Client};
+use server::{Application, Config};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+const CONCURRENCY: usize = 16;
+const RUN_FOR: Duration = Duration::from_secs(5);
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let dir = std::env::temp_dir().join(format!("settings-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let app = Application::build(Config {
+        database_url: format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+        listen: "127.0.0.1:0".into(),
+        demo: true,
+        dev: false,
+        secret_key_file: dir.join("secret.key"),
+        site_root: "target/site".into(),
+        secure_cookies: false,
+    })
+    .await?;
+    let base = format!("http://{}", app.addr());
+    tokio::spawn(app.run());
+
+    let client = Client::builder().cookie_store(true).redirect(Policy::none()).build()?;
+    let login = client
+        .post(format!("{base}/login"))
+        .form(&[("email", "agency@demo.test"), ("password", "demo-password"), ("next", "")])
+        .send()
+        .await?;
+    anyhow::ensure!(login.status().as_u16() == 303, "demo login failed: {}", login.status());
+    let page = client.get(format!("{base}/settings/profile")).send().await?.text().await?;
+    anyhow::ensure!(page.contains("Signed in as"), "the profile page did not render");
+
+    println!("== 1. SSR throughput (concurrency {CONCURRENCY}, {}s each)", RUN_FOR.as_secs());
+    let bare = bare_server(page.clone()).await?;
+    let bare_rps = throughput(&Client::new(), &format!("{bare}/")).await;
+    let ssr_rps = throughput(&client, &format!("{base}/settings/profile")).await;
+    println!("bare axum, static {} B page: {bare_rps:>8.0} req/s", page.len());
+    println!("SSR /settings/profile (signed in): {ssr_rps:>8.0} req/s");
+    println!("SSR / bare: {:.0}% (goal: at least 40%)", 100.0 * ssr_rps / bare_rps);
+
+    println!("\n== 2. Release bundle (target/site/pkg)");
+    bundle_sizes()?;
+
+    println!("\n== 3. Cheap authenticated request while 20 logins hash");
+    latency_under_logins(&base, &client).await?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+async fn bare_server(page: String) -> anyhow::Result<String> {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let router = axum::Router::new().route(
+        "/",
+        axum::routing::get(move || {
+            let page = page.clone();
+            async move { axum::response::Html(page) }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    Ok(format!("http://{addr}"))
+}
+
+async fn throughput(client: &Client, url: &str) -> f64 {
+    let started = Instant::now();
+    let workers = (0..CONCURRENCY).map(|_| {
+        let (client, url) = (client.clone(), url.to_string());
+        tokio::spawn(async move {
+            let mut done = 0u64;
+            while started.elapsed() < RUN_FOR {
+                if let Ok(r) = client.get(&url).send().await {
+                    if r.status().is_success() && r.bytes().await.is_ok() {
+                        done += 1;
+                    }
+                }
+            }
+            done
+        })
+    });
+    let mut total = 0;
+    for w in workers {
+        total += w.await.unwrap_or(0);
+    }
+    total as f64 / started.elapsed().as_secs_f64()
+}
+
+fn bundle_sizes() -> anyhow::Result<()> {
+    let mut brotli_total = 0usize;
+    for entry in std::fs::read_dir("target/site/pkg")? {
+        let path = entry?.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        if !matches!(ext, "wasm" | "js" | "css") {
+            continue;
+        }
+        let raw = std::fs::read(&path)?;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&raw)?;
+        let gz = gz.finish()?.len();
+        let mut br = Vec::new();
+        brotli::BrotliCompress(
+            &mut raw.as_slice(),
+            &mut br,
+            &brotli::enc::BrotliEncoderParams { quality: 11, ..Default::default() },
+        )?;
+        if ext != "css" {
+            brotli_total += br.len();
+        }
+        println!(
+            "{:<24} raw {:>8.1} KB  gzip {:>7.1} KB  brotli {:>7.1} KB",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            raw.len() as f64 / 1000.0,
+            gz as f64 / 1000.0,
+            br.len() as f64 / 1000.0
+        );
+    }
+    println!("WASM + JS brotli: {:.1} KB (goal: at most 350 KB)", brotli_total as f64 / 1000.0);
+    Ok(())
+}
+
+async fn latency_under_logins(base: &str, client: &Client) -> anyhow::Result<()> {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let hashing: Vec<_> = (0..20)
+        .map(|_| {
+            let (base, stop) = (base.to_string(), stop.clone());
+            tokio::spawn(async move {
+                let c = Client::builder().redirect(Policy::none()).build().expect("client");
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let _ = c
+                        .post(format!("{base}/login"))
+                        .form(&[
+                            ("email", "growth@demo.test"),
+                            ("password", "demo-password"),
+                            ("next", ""),
+                        ])
+                        .send()
+                        .await;
+                }
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let mut samples = Vec::new();
+    let started = Instant::now();
+    while started.elapsed() < RUN_FOR {
+        let t = Instant::now();
+        let r = client.post(format!("{base}/api/get_session_view")).send().await?;
+        anyhow::ensure!(r.status().is_success(), "session view failed: {}", r.status());
+        r.bytes().await?;
+        samples.push(t.elapsed());
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for h in hashing {
+        let _ = h.await;
+    }
+    samples.sort();
+    let pct = |p: f64| samples[((samples.len() as f64 * p) as usize).min(samples.len() - 1)];
+    println!(
+        "{} requests: p50 {:.1} ms, p99 {:.1} ms (goal: p99 under 50 ms)",
+        samples.len(),
+        pct(0.50).as_secs_f64() * 1000.0,
+        pct(0.99).as_secs_f64() * 1000.0
+    );
+    Ok(())
+}

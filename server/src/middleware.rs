@@ -1,0 +1,125 @@
+use app::backend::{sessions, state::AppState};
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{header, HeaderName, HeaderValue, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+};
+use tower::ServiceBuilder;
+use tower_http::{
+    classify::{ServerErrorsAsFailures, SharedClassifier},
+    set_header::SetResponseHeaderLayer,
+    trace::TraceLayer,
+};
+
+/// One span per request with the method and path only: query strings and cookies may carry
+/// secrets and are never logged.
+pub fn trace(
+) -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, fn(&Request<Body>) -> tracing::Span> {
+    TraceLayer::new_for_http().make_span_with(
+        (|req: &Request<Body>| tracing::info_span!("request", method = %req.method(), path = %req.uri().path()))
+            as fn(&Request<Body>) -> tracing::Span,
+    )
+}
+
+/// Headers on every response. HTML pages carry their own Content-Security-Policy with a nonce
+/// (set in `app::shell`); anything else gets the strict default.
+pub fn security_headers() -> ServiceBuilder<
+    tower::layer::util::Stack<
+        SetResponseHeaderLayer<HeaderValue>,
+        tower::layer::util::Stack<
+            SetResponseHeaderLayer<HeaderValue>,
+            tower::layer::util::Stack<
+                SetResponseHeaderLayer<HeaderValue>,
+                tower::layer::util::Stack<
+                    SetResponseHeaderLayer<HeaderValue>,
+                    tower::layer::util::Identity,
+                >,
+            >,
+        >,
+    >,
+> {
+    ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
+            ),
+        ))
+}
+
+fn changes_state(method: &Method) -> bool {
+    !matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE)
+}
+
+/// Refuses every cross-site request that could change something. Browsers say where a request
+/// comes from in `Sec-Fetch-Site` (and `Origin`); same-origin forms and server functions pass.
+pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    if changes_state(req.method()) && is_cross_site(&req) {
+        tracing::warn!(path = %req.uri().path(), "refused a cross-site request");
+        return (StatusCode::FORBIDDEN, "Cross-site requests are refused.").into_response();
+    }
+    next.run(req).await
+}
+
+fn is_cross_site(req: &Request) -> bool {
+    let headers = req.headers();
+    if let Some(site) = headers.get(HeaderName::from_static("sec-fetch-site")) {
+        return !matches!(site.as_bytes(), b"same-origin" | b"none");
+    }
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) else {
+        // Not a browser: no ambient credentials to abuse.
+        return false;
+    };
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or_default();
+    let origin_host = origin.split_once("://").map(|(_, rest)| rest).unwrap_or("null");
+    origin_host != host
+}
+
+/// Loads the session behind the cookie, once per request, for every handler after it.
+pub async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    if !req.uri().path().starts_with("/pkg/") {
+        let token = req
+            .headers()
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|h| h.to_str().ok())
+            .find_map(sessions::token_from_cookie_header)
+            .map(str::to_string);
+        if let Some(token) = token {
+            match sessions::load(&state.db, &token).await {
+                Ok(Some(current)) => {
+                    req.extensions_mut().insert(current);
+                }
+                Ok(None) => {}
+                Err(e) => tracing::error!(error = %e, "could not load the session"),
+            }
+        }
+    }
+    next.run(req).await
+}
+
+/// Settings pages need a session: without one, go to the login page and come back after.
+pub async fn require_session_for_pages(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let settings = path == "/settings" || path.starts_with("/settings/");
+    if settings && req.extensions().get::<sessions::CurrentSession>().is_none() {
+        let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/settings");
+        let query = serde_urlencoded::to_string([("next", target)]).unwrap_or_default();
+        return Redirect::to(&format!("/login?{query}")).into_response();
+    }
+    next.run(req).await
+}

@@ -1,0 +1,126 @@
+use reqwest::{redirect::Policy, Client, Response, StatusCode};
+use server::{Application, Config};
+use std::future::Future;
+
+/// The databases every test runs against: SQLite always, PostgreSQL when TEST_DATABASE_URL is set.
+pub async fn each_database<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    test(TestApp::spawn(Backend::Sqlite).await).await;
+    if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
+        test(TestApp::spawn(Backend::Postgres(url)).await).await;
+    }
+}
+
+pub enum Backend {
+    Sqlite,
+    Postgres(String),
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub database: &'static str,
+    _dir: tempfile::TempDir,
+}
+
+fn unique_name() -> String {
+    use rand::Rng;
+    format!("t_{}_{:08x}", std::process::id(), rand::rng().random::<u32>())
+}
+
+async fn fresh_postgres(url: &str) -> String {
+    use sea_orm::{ConnectionTrait, Database};
+    let admin = Database::connect(url).await.expect("TEST_DATABASE_URL reachable");
+    let name = unique_name();
+    admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
+    let (base, _) = url.rsplit_once('/').expect("URL names a database");
+    format!("{base}/{name}")
+}
+
+impl TestApp {
+    pub async fn spawn(backend: Backend) -> TestApp {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, database) = match backend {
+            Backend::Sqlite => {
+                (format!("sqlite://{}/test.db?mode=rwc", dir.path().display()), "sqlite")
+            }
+            Backend::Postgres(url) => (fresh_postgres(&url).await, "postgres"),
+        };
+        let config = Config {
+            database_url,
+            listen: "127.0.0.1:0".into(),
+            demo: true,
+            dev: true,
+            secret_key_file: dir.path().join("secret.key"),
+            site_root: dir.path().display().to_string(),
+            secure_cookies: false,
+        };
+        let app = Application::build(config).await.expect("server starts");
+        let base = format!("http://{}", app.addr());
+        tokio::spawn(app.run());
+        TestApp { base, database, _dir: dir }
+    }
+
+    /// A browser-like client with its own cookie jar that does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client::builder().cookie_store(true).redirect(Policy::none()).build().expect("client")
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn post_form(&self, client: &Client, path: &str, form: &[(&str, &str)]) -> Response {
+        client.post(self.url(path)).form(form).send().await.expect("POST")
+    }
+
+    pub async fn log_in(&self, client: &Client, email: &str, password: &str) -> Response {
+        self.post_form(client, "/login", &[("email", email), ("password", password), ("next", "")])
+            .await
+    }
+
+    /// A client signed in as one of the demo accounts.
+    pub async fn demo_client(&self, email: &str) -> Client {
+        let client = self.client();
+        let response = self.log_in(&client, email, "demo-password").await;
+        assert_eq!(
+            response.status(),
+            StatusCode::SEE_OTHER,
+            "{email} logs in on {}",
+            self.database
+        );
+        client
+    }
+
+    /// Calls a server function the way the hydrated page does.
+    pub async fn call(
+        &self,
+        client: &Client,
+        name: &str,
+        args: &[(&str, &str)],
+    ) -> (StatusCode, serde_json::Value) {
+        let response = client
+            .post(self.url(&format!("/api/{name}")))
+            .form(args)
+            .send()
+            .await
+            .expect("server fn");
+        let status = response.status();
+        let body = response.text().await.expect("body");
+        (status, serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)))
+    }
+}
+
+pub fn location(response: &Response) -> String {
+    response
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .map(|v| v.to_str().expect("ascii").to_string())
+        .unwrap_or_default()
+}

@@ -1,0 +1,7 @@
+//! One integration-test binary: each test starts the real server on port 0 against a fresh
+//! database (SQLite, and PostgreSQL too when TEST_DATABASE_URL is set) and talks HTTP to it.
+
+mod accounts;
+mod harness;
+mod policy;
+mod shell;
