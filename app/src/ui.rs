@@ -43,8 +43,8 @@ pub fn TabNotAvailable(#[prop(into)] name: String, #[prop(into)] reason: String)
         <Title text="Not available" />
         <section class="panel" aria-labelledby="not-available">
             <h1 id="not-available">{format!("{name} is not available")}</h1>
-            <p>{reason}</p>
             <p>"This tab is not available on your current plan or role."</p>
+            <p class="purpose">{reason}</p>
             <p><a href="/settings/profile">"Back to Settings"</a></p>
         </section>
     }

@@ -99,7 +99,7 @@ fn router(state: AppState) -> Router {
         let context = context.clone();
         move |req| leptos_axum::handle_server_fns_with_context(context.clone(), req)
     };
-    Router::new()
+    let router = Router::new()
         .route("/", get(|| async { axum::response::Redirect::to("/settings/profile") }))
         .route("/settings", get(|| async { axum::response::Redirect::to("/settings/profile") }))
         .route("/login", post(auth::login))
@@ -114,10 +114,8 @@ fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(middleware::require_session_for_pages))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::load_session))
         .layer(axum::middleware::from_fn(middleware::refuse_cross_site))
-        .layer(middleware::security_headers())
-        .layer(tower_http::compression::CompressionLayer::new())
-        .layer(middleware::trace())
-        .with_state(state)
+        .with_state(state);
+    middleware::outer_layers(router)
 }
 
 fn prepare_sqlite_dir(url: &str) -> anyhow::Result<()> {

@@ -1,4 +1,5 @@
 use app::backend::{sessions, state::AppState};
+use axum::Router;
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -6,41 +7,14 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Redirect, Response},
 };
-use tower::ServiceBuilder;
 use tower_http::{
-    classify::{ServerErrorsAsFailures, SharedClassifier},
-    set_header::SetResponseHeaderLayer,
-    trace::TraceLayer,
+    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
 };
 
-/// One span per request with the method and path only: query strings and cookies may carry
-/// secrets and are never logged.
-pub fn trace(
-) -> TraceLayer<SharedClassifier<ServerErrorsAsFailures>, fn(&Request<Body>) -> tracing::Span> {
-    TraceLayer::new_for_http().make_span_with(
-        (|req: &Request<Body>| tracing::info_span!("request", method = %req.method(), path = %req.uri().path()))
-            as fn(&Request<Body>) -> tracing::Span,
-    )
-}
-
-/// Headers on every response. HTML pages carry their own Content-Security-Policy with a nonce
-/// (set in `app::shell`); anything else gets the strict default.
-pub fn security_headers() -> ServiceBuilder<
-    tower::layer::util::Stack<
-        SetResponseHeaderLayer<HeaderValue>,
-        tower::layer::util::Stack<
-            SetResponseHeaderLayer<HeaderValue>,
-            tower::layer::util::Stack<
-                SetResponseHeaderLayer<HeaderValue>,
-                tower::layer::util::Stack<
-                    SetResponseHeaderLayer<HeaderValue>,
-                    tower::layer::util::Identity,
-                >,
-            >,
-        >,
-    >,
-> {
-    ServiceBuilder::new()
+/// The layers every response passes through, outermost last: security headers, compression,
+/// and one tracing span per request.
+pub fn outer_layers(router: Router) -> Router {
+    router
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -53,12 +27,18 @@ pub fn security_headers() -> ServiceBuilder<
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
         ))
+        // HTML pages carry their own policy with a script nonce (set in `app::shell`).
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(
                 "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'",
             ),
         ))
+        .layer(CompressionLayer::new())
+        // Method and path only: query strings and cookies may carry secrets and are never logged.
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path())
+        }))
 }
 
 fn changes_state(method: &Method) -> bool {

@@ -90,7 +90,7 @@ impl Password {
         }
         let lowered = input.to_lowercase();
         if COMMON_PASSWORDS.lines().any(|common| common == lowered)
-            || input.chars().all(|c| Some(c) == input.chars().next())
+            || input.chars().all(|c| input.starts_with(c))
         {
             return Err("This password is too common. Choose one that is harder to guess.".into());
         }

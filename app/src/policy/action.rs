@@ -93,10 +93,19 @@ fn scale_team(viewer: &Viewer) -> Result<(), Denied> {
 
 fn tab(viewer: &Viewer, tab: Tab) -> Result<(), Denied> {
     if tab.is_visible_to(viewer) {
-        Ok(())
-    } else {
-        Err(Denied::new(format!("The {} tab is not available on your plan or role.", tab.name())))
+        return Ok(());
     }
+    let needs = match tab {
+        Tab::Agency => "the Scale plan with agency mode on",
+        Tab::WhiteLabel => "the Scale plan with agency mode or the white-label portal on",
+        Tab::Enterprise => "a paid plan (Growth or Scale)",
+        Tab::Referral => "members of the referral program",
+        Tab::Profile | Tab::Brands | Tab::Team | Tab::Billing | Tab::Security | Tab::Developer => {
+            "another plan or role"
+        }
+    };
+    let to = if tab == Tab::Referral { "to" } else { "on" };
+    Err(Denied::new(format!("The {} tab is available {to} {needs}.", tab.name())))
 }
 
 /// May this viewer do this? `Err` carries the sentence to show.

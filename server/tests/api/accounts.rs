@@ -178,3 +178,27 @@ async fn every_login_gets_a_new_token() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn concurrent_sign_ups_all_succeed_without_database_busy_errors() {
+    each_database(|app| async move {
+        let app = std::sync::Arc::new(app);
+        let signups = (0..24).map(|i| {
+            let app = app.clone();
+            tokio::spawn(async move {
+                let email = format!("crowd{i}@example.com");
+                let form = [
+                    ("first_name", "Crowd"),
+                    ("email", email.as_str()),
+                    ("password", STRONG),
+                    ("timezone", "UTC"),
+                ];
+                app.post_form(&app.client(), "/signup", &form).await.status()
+            })
+        });
+        for signup in signups {
+            assert_eq!(signup.await.unwrap(), StatusCode::SEE_OTHER, "{}", app.database);
+        }
+    })
+    .await;
+}

@@ -10,7 +10,12 @@ where
 {
     test(TestApp::spawn(Backend::Sqlite).await).await;
     if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
-        test(TestApp::spawn(Backend::Postgres(url)).await).await;
+        let app = TestApp::spawn(Backend::Postgres(url.clone())).await;
+        let name = app.postgres_database.clone();
+        test(app).await;
+        if let Some(name) = name {
+            drop_postgres(&url, &name).await;
+        }
     }
 }
 
@@ -22,6 +27,7 @@ pub enum Backend {
 pub struct TestApp {
     pub base: String,
     pub database: &'static str,
+    postgres_database: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -30,23 +36,36 @@ fn unique_name() -> String {
     format!("t_{}_{:08x}", std::process::id(), rand::rng().random::<u32>())
 }
 
-async fn fresh_postgres(url: &str) -> String {
+async fn fresh_postgres(url: &str) -> (String, String) {
     use sea_orm::{ConnectionTrait, Database};
     let admin = Database::connect(url).await.expect("TEST_DATABASE_URL reachable");
     let name = unique_name();
     admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create database");
     let (base, _) = url.rsplit_once('/').expect("URL names a database");
-    format!("{base}/{name}")
+    (format!("{base}/{name}"), name)
+}
+
+/// Test databases are dropped once their test is over, even with the server still connected.
+async fn drop_postgres(url: &str, name: &str) {
+    use sea_orm::{ConnectionTrait, Database};
+    let admin = Database::connect(url).await.expect("TEST_DATABASE_URL reachable");
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        .await
+        .expect("drop database");
 }
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
-        let (database_url, database) = match backend {
+        let (database_url, database, postgres_database) = match backend {
             Backend::Sqlite => {
-                (format!("sqlite://{}/test.db?mode=rwc", dir.path().display()), "sqlite")
+                (format!("sqlite://{}/test.db?mode=rwc", dir.path().display()), "sqlite", None)
             }
-            Backend::Postgres(url) => (fresh_postgres(&url).await, "postgres"),
+            Backend::Postgres(url) => {
+                let (database_url, name) = fresh_postgres(&url).await;
+                (database_url, "postgres", Some(name))
+            }
         };
         let config = Config {
             database_url,
@@ -60,7 +79,7 @@ impl TestApp {
         let app = Application::build(config).await.expect("server starts");
         let base = format!("http://{}", app.addr());
         tokio::spawn(app.run());
-        TestApp { base, database, _dir: dir }
+        TestApp { base, database, postgres_database, _dir: dir }
     }
 
     /// A browser-like client with its own cookie jar that does not follow redirects.

@@ -5,3 +5,4 @@ mod accounts;
 mod harness;
 mod policy;
 mod shell;
+mod startup;

@@ -19,7 +19,10 @@ async fn get_tab_refuses_a_tab_the_plan_hides() {
         let free = app.demo_client("free@demo.test").await;
         let (status, body) = app.call(&free, "get_tab", &[("slug", "agency")]).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
-        assert_eq!(body["Denied"], "The Agency tab is not available on your plan or role.");
+        assert_eq!(
+            body["Denied"],
+            "The Agency tab is available on the Scale plan with agency mode on."
+        );
         let (status, _) = app.call(&free, "get_tab", &[("slug", "enterprise")]).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
         let (status, body) = app.call(&free, "get_tab", &[("slug", "billing")]).await;

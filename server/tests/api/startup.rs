@@ -1,0 +1,53 @@
+use server::{Application, Config};
+
+fn config(dir: &std::path::Path, database_url: &str) -> Config {
+    Config {
+        database_url: database_url.into(),
+        listen: "127.0.0.1:0".into(),
+        demo: false,
+        dev: false,
+        secret_key_file: dir.join("keys/secret.key"),
+        site_root: dir.display().to_string(),
+        secure_cookies: false,
+    }
+}
+
+#[tokio::test]
+async fn an_unreachable_database_stops_start_up_with_one_clear_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = Application::build(config(dir.path(), "postgres://nobody:secret@127.0.0.1:1/none"))
+        .await
+        .err()
+        .expect("start-up fails");
+    let line = format!("{error:#}");
+    assert!(
+        line.starts_with("cannot open the database at postgres://…@127.0.0.1:1/none"),
+        "{line}"
+    );
+    assert!(!line.contains("secret"), "the password is not printed");
+    assert!(!line.contains('\n'));
+}
+
+#[tokio::test]
+async fn the_secret_key_is_created_once_with_mode_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.path().display());
+    Application::build(config(dir.path(), &url)).await.expect("starts");
+    let key_file = dir.path().join("keys/secret.key");
+    let first = std::fs::read_to_string(&key_file).unwrap();
+    assert_eq!(first.len(), 64);
+    assert_eq!(std::fs::metadata(&key_file).unwrap().permissions().mode() & 0o777, 0o600);
+    Application::build(config(dir.path(), &url)).await.expect("starts again");
+    assert_eq!(std::fs::read_to_string(&key_file).unwrap(), first, "the key is kept");
+}
+
+#[tokio::test]
+async fn without_demo_nothing_is_seeded() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.path().display());
+    let app = Application::build(config(dir.path(), &url)).await.expect("starts");
+    use sea_orm::{EntityTrait, PaginatorTrait};
+    let users = app::backend::entities::user::Entity::find().count(&app.state.db).await.unwrap();
+    assert_eq!(users, 0);
+}
