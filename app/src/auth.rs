@@ -169,3 +169,16 @@ fn browser_timezone() -> Option<String> {
         .resolved_options();
     js_sys::Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
 }
+
+/// Where a deleted account lands: it is gone, and the address can sign up again.
+#[component]
+pub fn AccountDeleted() -> impl IntoView {
+    view! {
+        <Title text="Account deleted" />
+        <main class="auth">
+            <h1>"Your account is gone"</h1>
+            <p>"Your account and all of its data have been deleted, and you have been signed out everywhere. We sent a last message to your email address."</p>
+            <p><a href="/signup">"Create a new account"</a></p>
+        </main>
+    }
+}

@@ -3,20 +3,36 @@
 
 /// Account creation and password checks.
 pub mod accounts;
+/// Writing times for people, and when the weekly report is due.
+pub mod clock;
 /// The per-request signed-in person and the policy gate for server functions.
 pub mod current;
 /// Connecting, migrating, and write transactions that never fail with SQLITE_BUSY.
 pub mod db;
 /// The accounts of ACCEPTANCE.md, seeded by `server --demo`.
 pub mod demo;
+/// Changing the login email through a link sent to the new address.
+pub mod email_change;
 pub mod entities;
 /// Turning internal failures into `AppError` without leaking causes.
 pub mod errors;
+/// Feedback sent from Settings.
+pub mod feedback;
+/// Leases that let exactly one server run a periodic job.
+pub mod leases;
+/// The outbox and its delivery worker.
+pub mod mail;
 /// argon2id hashing on the blocking pool, behind a semaphore.
 pub mod passwords;
+/// The Profile tab's data.
+pub mod profile;
 /// Failed sign-in windows per account and per address, kept in the database.
 pub mod rate_limit;
+/// The weekly visibility report and its scheduler.
+pub mod reports;
 /// Database sessions: random cookie tokens, stored only as SHA-256.
 pub mod sessions;
 /// What every render and server function can reach.
 pub mod state;
+/// Re-entering the password before sensitive actions.
+pub mod sudo;

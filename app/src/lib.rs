@@ -1,8 +1,11 @@
+#![recursion_limit = "256"]
 //! The Settings app: everything that renders, shared by the server (feature `ssr`) and the
 //! browser (feature `hydrate`).
 
 /// Sign-in and sign-up pages.
 pub mod auth;
+/// Development helpers (the mailbox).
+pub mod dev;
 /// The one error type of server functions.
 pub mod error;
 /// Wire types and validated value types.
@@ -73,6 +76,9 @@ pub fn App() -> impl IntoView {
             <Routes fallback=ui::NotFound>
                 <Route path=path!("/login") view=auth::LoginPage ssr=SsrMode::Async />
                 <Route path=path!("/signup") view=auth::SignupPage ssr=SsrMode::Async />
+                <Route path=path!("/account-deleted") view=auth::AccountDeleted />
+                <Route path=path!("/confirm-email") view=settings::profile::ConfirmEmailPage ssr=SsrMode::Async />
+                <Route path=path!("/dev/mailbox") view=dev::MailboxPage ssr=SsrMode::Async />
                 <ParentRoute path=path!("/settings") view=settings::SettingsLayout ssr=SsrMode::Async>
                     <Route path=path!(":tab") view=settings::TabPage />
                 </ParentRoute>

@@ -1,8 +1,12 @@
 //! Types that cross the wire, and value types that can only hold a valid value. The same
 //! parsing runs in the browser and on the server.
 
+mod profile;
 mod values;
 
+pub use profile::{
+    parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,
+};
 pub use values::{DateFormat, Email, FirstName, Password};
 
 use crate::policy::{Tab, Viewer};
@@ -68,4 +72,14 @@ mod next_tests {
         }
         assert_eq!(safe_next(None), "/settings/profile");
     }
+}
+
+/// A moment, already written for the person reading it (their timezone and date format).
+/// Made on the server by `backend::clock`; shown by `ui::Time`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisplayTime {
+    /// RFC 3339, for `<time datetime>`.
+    pub iso: String,
+    /// "12/07/2026 09:00".
+    pub text: String,
 }

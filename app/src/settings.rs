@@ -2,8 +2,10 @@
 
 mod api;
 mod placeholder;
+/// Name, email, feedback, regional settings, account deletion.
+pub mod profile;
 
-pub use api::{get_session_view, get_tab, TabView};
+pub use api::{get_session_view, get_tab, TabData, TabView};
 
 use crate::error::AppError;
 use crate::model::SessionView;
@@ -14,24 +16,35 @@ use leptos_meta::Title;
 use leptos_router::components::{Outlet, A};
 use leptos_router::hooks::use_params_map;
 
+/// The frame around every tab. The tab itself renders in the `Outlet`, outside this Suspense,
+/// so that its data is loaded once, by its own resource, and hydrates against the same ids.
 #[component]
 pub fn SettingsLayout() -> impl IntoView {
     let session = Resource::new(|| (), |_| get_session_view());
+    let renamed = RwSignal::new(None::<String>);
+    provide_context(profile::SignedInName(renamed));
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
-            {move || Suspend::new(async move {
-                match session.await {
-                    Ok(view) => view! { <Frame session=view /> }.into_any(),
-                    Err(e) => view! { <SignedOut error=e /> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <div class="page">
+            <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match session.await {
+                        Ok(view) => view! { <Frame session=view renamed /> }.into_any(),
+                        Err(e) => view! { <SignedOut error=e /> }.into_any(),
+                    }
+                })}
+            </Suspense>
+            <main class="content" id="content">
+                <Outlet />
+            </main>
+        </div>
     }
 }
 
 #[component]
-fn Frame(session: SessionView) -> impl IntoView {
+fn Frame(session: SessionView, renamed: RwSignal<Option<String>>) -> impl IntoView {
     let viewer = session.viewer;
+    let first_name = session.first_name.clone();
+    let name = move || renamed.get().unwrap_or_else(|| first_name.clone());
     let links = session
         .tabs()
         .into_iter()
@@ -48,7 +61,7 @@ fn Frame(session: SessionView) -> impl IntoView {
             <a class="product" href="/settings/profile">"Trakkr"</a>
             <div class="who">
                 <span class="signed-in-as">
-                    "Signed in as " <strong>{session.first_name.clone()}</strong>
+                    "Signed in as " <strong>{name}</strong>
                     <span class="email">{session.email.clone()}</span>
                 </span>
                 <form method="post" action="/logout">
@@ -56,17 +69,12 @@ fn Frame(session: SessionView) -> impl IntoView {
                 </form>
             </div>
         </header>
-        <div class="layout">
-            <aside class="sidebar">
-                <h2 class="sidebar-title" id="settings-nav-title">"Settings"</h2>
-                <nav aria-labelledby="settings-nav-title">
-                    <ul>{links}</ul>
-                </nav>
-            </aside>
-            <main class="content" id="content">
-                <Outlet />
-            </main>
-        </div>
+        <aside class="sidebar">
+            <h2 class="sidebar-title" id="settings-nav-title">"Settings"</h2>
+            <nav aria-labelledby="settings-nav-title">
+                <ul>{links}</ul>
+            </nav>
+        </aside>
     }
 }
 
@@ -77,11 +85,11 @@ fn SignedOut(error: AppError) -> impl IntoView {
         other => other.to_string(),
     };
     view! {
-        <main class="auth">
+        <div class="signed-out">
             <h1>"Settings"</h1>
             <p role="alert">{message}</p>
             <p><a href="/login">"Log in"</a></p>
-        </main>
+        </div>
     }
 }
 
@@ -113,8 +121,12 @@ pub fn TabPage() -> impl IntoView {
 #[component]
 fn TabContent(view: TabView) -> impl IntoView {
     let title = view.label.clone();
+    let body = match view.data.clone() {
+        TabData::Profile(profile) => view! { <profile::ProfileTab profile=*profile /> }.into_any(),
+        TabData::Placeholder => placeholder::view(view).into_any(),
+    };
     view! {
         <Title text=title />
-        {placeholder::view(view)}
+        {body}
     }
 }

@@ -49,3 +49,90 @@ pub fn TabNotAvailable(#[prop(into)] name: String, #[prop(into)] reason: String)
         </section>
     }
 }
+
+/// A moment in the reader's timezone and date format (made by `backend::clock`).
+#[component]
+pub fn Time(time: crate::model::DisplayTime) -> impl IntoView {
+    view! { <time datetime=time.iso>{time.text}</time> }
+}
+
+/// An in-page modal dialog (the native `<dialog>`: focus stays inside, Escape closes), named by
+/// its heading. `open` shows and hides it.
+#[component]
+pub fn Dialog(
+    /// The heading, which names the dialog.
+    #[prop(into)]
+    title: String,
+    /// Unique within the page.
+    #[prop(into)]
+    id: String,
+    open: RwSignal<bool>,
+    children: Children,
+) -> impl IntoView {
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        let is_open = open.get();
+        if let Some(el) = dialog.get() {
+            if is_open && !el.open() {
+                let _ = el.show_modal();
+            } else if !is_open && el.open() {
+                el.close();
+            }
+        }
+    });
+    let heading = format!("{id}-title");
+    let labelled_by = heading.clone();
+    view! {
+        <dialog node_ref=dialog id=id class="dialog" aria-labelledby=labelled_by on:close=move |_| open.set(false)>
+            <div class="dialog-head">
+                <h2 id=heading>{title}</h2>
+                <button type="button" class="quiet close" aria-label="Close" on:click=move |_| open.set(false)>
+                    "×"
+                </button>
+            </div>
+            {children()}
+        </dialog>
+    }
+}
+
+/// The current-password field of sudo mode: shown only when the server would ask for it.
+#[component]
+pub fn SudoField(
+    /// Unique within the page.
+    #[prop(into)]
+    id: String,
+    needed: Signal<bool>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let error_id = format!("{id}-error");
+    move || {
+        needed.get().then(|| {
+            let (id, error_id) = (id.clone(), error_id.clone());
+            let message = error.get();
+            view! {
+                <div class="field">
+                    <label for=id.clone()>"Password"</label>
+                    <input
+                        id=id
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        aria-invalid=message.is_some().then_some("true")
+                        aria-describedby=if message.is_some() { error_id.clone() } else { format!("{error_id}-hint") }
+                    />
+                    <p id=format!("{error_id}-hint") class="hint">"Your current password, to confirm it is you."</p>
+                    <FieldError id=error_id message=message />
+                </div>
+            }
+        })
+    }
+}
+
+/// Whether a sensitive form must show the password field: outside the sudo window, or when the
+/// server has just asked for it (the window ran out, or the password was wrong).
+pub fn sudo_needed(
+    sudo_active: RwSignal<bool>,
+    password_error: Signal<Option<String>>,
+) -> Signal<bool> {
+    Signal::derive(move || !sudo_active.get() || password_error.get().is_some())
+}

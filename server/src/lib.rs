@@ -60,8 +60,14 @@ impl Application {
                 dev: config.dev,
                 secure_cookies: config.secure_cookies,
                 secret_key,
+                public_url: config.public_url.clone(),
+                feedback_to: config.feedback_to.clone(),
+                instance_id: format!("{}-{:08x}", std::process::id(), rand::random::<u32>()),
             }),
         };
+        let transport =
+            backend::mail::Transport::from_url(config.smtp_url.as_deref(), &config.mail_from)
+                .map_err(anyhow::Error::msg)?;
         if config.demo
             && backend::demo::seed(&state.db, &state.hasher)
                 .await
@@ -70,6 +76,8 @@ impl Application {
             tracing::info!("seeded the demo accounts");
         }
         let router = router(state.clone());
+        backend::mail::spawn_worker(state.db.clone(), transport, state.config.instance_id.clone());
+        backend::reports::spawn_scheduler(state.db.clone(), state.config.instance_id.clone());
         Ok(Application { listener, router, state })
     }
 

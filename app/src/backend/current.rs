@@ -27,3 +27,28 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     }
     result
 }
+
+/// The address the request came from.
+pub fn client_ip() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string())
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// Where links in mail should point: the configured public URL, else the origin of this request.
+pub fn origin(public_url: Option<&str>, secure: bool) -> String {
+    if let Some(url) = public_url {
+        return url.trim_end_matches('/').to_string();
+    }
+    let host = leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|parts| {
+            parts.headers.get(http::header::HOST).and_then(|h| h.to_str().ok()).map(str::to_string)
+        })
+        .unwrap_or_else(|| "127.0.0.1:3000".into());
+    format!("{}://{host}", if secure { "https" } else { "http" })
+}

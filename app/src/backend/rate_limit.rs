@@ -73,3 +73,36 @@ pub fn retry_message(seconds: i64) -> String {
         format!("Too many failed sign-in attempts. Try again in {minutes} minutes.")
     }
 }
+
+/// How many times `user_id` did `scope` within `window`.
+pub async fn recent_events<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    scope: &str,
+    window: Duration,
+) -> Result<u64, DbErr> {
+    use super::entities::rate_event;
+    rate_event::Entity::find()
+        .filter(rate_event::Column::UserId.eq(user_id))
+        .filter(rate_event::Column::Scope.eq(scope))
+        .filter(rate_event::Column::CreatedAt.gt(Utc::now() - window))
+        .count(db)
+        .await
+}
+
+pub async fn record_event<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    scope: &str,
+) -> Result<(), DbErr> {
+    use super::entities::rate_event;
+    rate_event::ActiveModel {
+        user_id: Set(user_id),
+        scope: Set(scope.to_string()),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}

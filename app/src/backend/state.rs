@@ -20,6 +20,12 @@ pub struct RuntimeConfig {
     pub secure_cookies: bool,
     /// The key that seals secrets at rest.
     pub secret_key: [u8; 32],
+    /// The origin for links in mail; the request's origin when unset.
+    pub public_url: Option<String>,
+    /// Where copies of user feedback go.
+    pub feedback_to: String,
+    /// This process, as lease holder for periodic jobs.
+    pub instance_id: String,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -6,12 +6,21 @@ use crate::policy::Tab;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// What a tab page needs before its own data: which tab, its label for this viewer, its purpose.
+/// A tab page: which tab, its label for this viewer, its purpose, and the tab's own data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TabView {
     pub tab: Tab,
     pub label: String,
     pub purpose: String,
+    pub data: TabData,
+}
+
+/// Each tab's data, loaded with the page in one request. Tabs whose issue has not landed yet
+/// have none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum TabData {
+    Profile(Box<crate::model::ProfileView>),
+    Placeholder,
 }
 
 /// Who is signed in, and what the policy lets them see. Safe to serialize into the page.
@@ -26,18 +35,36 @@ pub async fn get_session_view() -> Result<SessionView, AppError> {
     }))
 }
 
-/// A tab by its path segment, refused when the policy hides it from this viewer.
+/// A tab by its path segment with its data, refused when the policy hides it from this viewer.
 #[server(endpoint = "get_tab")]
 pub async fn get_tab(slug: String) -> Result<TabView, AppError> {
-    use crate::backend::current;
+    use crate::backend::{current, state::app_state};
     use crate::policy::{tab_label, tab_purpose, Action};
-    current::respond((|| {
-        let tab = Tab::from_slug(&slug).ok_or(AppError::NotFound)?;
-        let session = current::authorize(Action::OpenTab(tab))?;
-        Ok(TabView {
-            tab,
-            label: tab_label(&session.viewer, tab).to_string(),
-            purpose: tab_purpose(tab).to_string(),
-        })
-    })())
+    current::respond(
+        async {
+            let tab = Tab::from_slug(&slug).ok_or(AppError::NotFound)?;
+            let session = current::authorize(Action::OpenTab(tab))?;
+            let data = match tab {
+                Tab::Profile => TabData::Profile(Box::new(
+                    crate::backend::profile::view(&app_state()?.db, &session).await?,
+                )),
+                Tab::Brands
+                | Tab::Team
+                | Tab::Agency
+                | Tab::WhiteLabel
+                | Tab::Billing
+                | Tab::Enterprise
+                | Tab::Security
+                | Tab::Developer
+                | Tab::Referral => TabData::Placeholder,
+            };
+            Ok(TabView {
+                tab,
+                label: tab_label(&session.viewer, tab).to_string(),
+                purpose: tab_purpose(tab).to_string(),
+                data,
+            })
+        }
+        .await,
+    )
 }

@@ -16,16 +16,9 @@ const RUN_FOR: Duration = Duration::from_secs(5);
 async fn main() -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("settings-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let app = Application::build(Config {
-        database_url: format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
-        listen: "127.0.0.1:0".into(),
-        demo: true,
-        dev: false,
-        secret_key_file: dir.join("secret.key"),
-        site_root: "target/site".into(),
-        secure_cookies: false,
-    })
-    .await?;
+    let mut config = Config::local(format!("sqlite://{}/bench.db?mode=rwc", dir.display()), &dir);
+    config.dev = false;
+    let app = Application::build(config).await?;
     let base = format!("http://{}", app.addr());
     tokio::spawn(app.run());
 

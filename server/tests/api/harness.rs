@@ -67,15 +67,8 @@ impl TestApp {
                 (database_url, "postgres", Some(name))
             }
         };
-        let config = Config {
-            database_url,
-            listen: "127.0.0.1:0".into(),
-            demo: true,
-            dev: true,
-            secret_key_file: dir.path().join("secret.key"),
-            site_root: dir.path().display().to_string(),
-            secure_cookies: false,
-        };
+        let mut config = Config::local(database_url, dir.path());
+        config.site_root = dir.path().display().to_string();
         let app = Application::build(config).await.expect("server starts");
         let base = format!("http://{}", app.addr());
         tokio::spawn(app.run());

@@ -1,15 +1,11 @@
 use server::{Application, Config};
 
 fn config(dir: &std::path::Path, database_url: &str) -> Config {
-    Config {
-        database_url: database_url.into(),
-        listen: "127.0.0.1:0".into(),
-        demo: false,
-        dev: false,
-        secret_key_file: dir.join("keys/secret.key"),
-        site_root: dir.display().to_string(),
-        secure_cookies: false,
-    }
+    let mut config = Config::local(database_url.into(), dir);
+    config.demo = false;
+    config.secret_key_file = dir.join("keys/secret.key");
+    config.site_root = dir.display().to_string();
+    config
 }
 
 #[tokio::test]

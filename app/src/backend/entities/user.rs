@@ -14,6 +14,8 @@ pub struct Model {
     pub referral_member: bool,
     pub two_factor_enabled: bool,
     pub created_at: DateTimeUtc,
+    /// The revision of the last auto-saved first name; older saves are ignored.
+    pub first_name_rev: i64,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,0 +1,63 @@
+//! Danger Zone: deleting the account, after the password and the word DELETE.
+
+use super::api::{DeleteAccount, DELETE_WORD};
+use crate::ui::{sudo_needed, Dialog, FieldError, SudoField};
+use leptos::prelude::*;
+
+#[component]
+pub fn DangerZone(blocked: Option<String>, sudo_active: RwSignal<bool>) -> impl IntoView {
+    let delete = ServerAction::<DeleteAccount>::new();
+    let open = RwSignal::new(false);
+    let confirm = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if let Some(Ok(())) = delete.value().get() {
+            #[cfg(feature = "hydrate")]
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().set_href("/account-deleted");
+            }
+        }
+    });
+    let confirm_error = Signal::derive(move || super::field_error(delete.value().get(), "confirm"));
+    let password_error =
+        Signal::derive(move || super::field_error(delete.value().get(), "password"));
+    let needs_password = sudo_needed(sudo_active, password_error);
+    let other_error = Signal::derive(move || super::form_error(delete.value().get()));
+    view! {
+        <details class="panel danger">
+            <summary>"Danger Zone"</summary>
+            <div class="details-body stack">
+                <p>"Deleting your account permanently removes it and all associated data: your brands, their history and your sessions. This cannot be undone."</p>
+                {blocked.map(|reason| view! { <p class="alert">{reason}</p> })}
+                <div class="actions">
+                    <button type="button" class="danger" on:click=move |_| open.set(true)>"Delete account"</button>
+                </div>
+            </div>
+        </details>
+        <Dialog title="Delete account" id="delete-account" open>
+            <ActionForm action=delete attr:class="stack">
+                <p>"This permanently deletes your account and everything in it. You will be signed out everywhere."</p>
+                <SudoField id="delete-password" needed=needs_password error=password_error />
+                <div class="field">
+                    <label for="delete-confirm">"Type DELETE to confirm"</label>
+                    <input
+                        id="delete-confirm"
+                        name="confirm"
+                        autocomplete="off"
+                        on:input=move |ev| confirm.set(event_target_value(&ev))
+                        prop:value=move || confirm.get()
+                        aria-invalid=move || confirm_error.get().is_some().then_some("true")
+                        aria-describedby="delete-confirm-error"
+                    />
+                    {move || view! { <FieldError id="delete-confirm-error" message=confirm_error.get() /> }}
+                </div>
+                {move || other_error.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
+                <div class="actions">
+                    <button type="submit" class="danger" disabled=move || confirm.get().trim() != DELETE_WORD>
+                        "Delete my account"
+                    </button>
+                    <button type="button" class="quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </ActionForm>
+        </Dialog>
+    }
+}
