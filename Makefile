@@ -26,8 +26,10 @@ lint:
 	cargo fmt --all --check
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy --all-targets -- -D warnings
 
+# Every integration test runs its own server and database: allow them the file handles.
 test-rust:
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test --workspace --exclude frontend
+	ulimit -n 65536 2>/dev/null || ulimit -n 4096 2>/dev/null || true; \
+	  RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test --workspace --exclude frontend
 
 build:
 	cargo leptos build

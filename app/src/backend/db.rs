@@ -11,7 +11,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_string());
     options
         .sqlx_logging(false)
-        .max_connections(if url.starts_with("sqlite") { 8 } else { 16 })
+        .max_connections(if url.starts_with("sqlite") { 5 } else { 16 })
         .acquire_timeout(Duration::from_secs(10))
         .map_sqlx_sqlite_opts(|o| {
             o.journal_mode(SqliteJournalMode::Wal)

@@ -14,7 +14,17 @@ pub async fn acquire(
     holder: &str,
     ttl: Duration,
 ) -> Result<bool, DbErr> {
-    let now = Utc::now();
+    acquire_at(db, name, holder, ttl, Utc::now()).await
+}
+
+/// `acquire` as seen at `now`.
+pub async fn acquire_at(
+    db: &DatabaseConnection,
+    name: &str,
+    holder: &str,
+    ttl: Duration,
+    now: chrono::DateTime<Utc>,
+) -> Result<bool, DbErr> {
     let renewed = job_lease::Entity::update_many()
         .col_expr(job_lease::Column::Holder, Expr::value(holder))
         .col_expr(job_lease::Column::ExpiresAt, Expr::value(now + ttl))

@@ -27,6 +27,8 @@ pub enum Backend {
 pub struct TestApp {
     pub base: String,
     pub database: &'static str,
+    /// The server's own database, for checking what a request left behind.
+    pub db: sea_orm::DatabaseConnection,
     postgres_database: Option<String>,
     _dir: tempfile::TempDir,
 }
@@ -71,8 +73,9 @@ impl TestApp {
         config.site_root = dir.path().display().to_string();
         let app = Application::build(config).await.expect("server starts");
         let base = format!("http://{}", app.addr());
+        let db = app.state.db.clone();
         tokio::spawn(app.run());
-        TestApp { base, database, postgres_database, _dir: dir }
+        TestApp { base, database, db, postgres_database, _dir: dir }
     }
 
     /// A browser-like client with its own cookie jar that does not follow redirects.
@@ -135,4 +138,32 @@ pub fn location(response: &Response) -> String {
         .get(reqwest::header::LOCATION)
         .map(|v| v.to_str().expect("ascii").to_string())
         .unwrap_or_default()
+}
+
+/// The newest outbox message to `to`, as (subject, body).
+pub async fn last_mail_to(db: &sea_orm::DatabaseConnection, to: &str) -> Option<(String, String)> {
+    use app::backend::entities::outbox;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    outbox::Entity::find()
+        .filter(outbox::Column::Recipient.eq(to))
+        .order_by_desc(outbox::Column::Id)
+        .one(db)
+        .await
+        .expect("outbox")
+        .map(|m| (m.subject, m.body))
+}
+
+/// The token of the first link in a mail body.
+pub fn link_token(body: &str) -> String {
+    let start = body.find("token=").expect("a link with a token") + "token=".len();
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
+
+/// Having a `Drop` makes a test's `async move` block capture the whole app, not only the fields
+/// it names, so the temporary directory (and the SQLite file in it) lives as long as the test.
+impl Drop for TestApp {
+    fn drop(&mut self) {}
 }

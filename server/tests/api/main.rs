@@ -2,7 +2,10 @@
 //! database (SQLite, and PostgreSQL too when TEST_DATABASE_URL is set) and talks HTTP to it.
 
 mod accounts;
+mod deletion;
 mod harness;
+mod jobs;
 mod policy;
+mod profile;
 mod shell;
 mod startup;
