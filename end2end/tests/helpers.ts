@@ -30,3 +30,19 @@ export async function tabLabels(page: Page): Promise<string[]> {
 export function freshEmail(prefix: string, testInfo: TestInfo) {
   return `${prefix}-${testInfo.project.name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
 }
+
+/** Signs up a fresh account (so tests that change things never touch the demo accounts). */
+export async function signUp(page: Page, testInfo: TestInfo, firstName = 'Tess', password = 'a long and unusual phrase') {
+  const email = freshEmail(firstName.toLowerCase(), testInfo);
+  await page.goto('/signup');
+  await ready(page, testInfo);
+  await page.getByLabel('First Name').fill(firstName);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await expect(page).toHaveURL(/\/settings\/profile$/);
+  await ready(page, testInfo);
+  return { email, password };
+}
+
+export const jsOnly = (testInfo: TestInfo) => testInfo.project.name !== 'js';

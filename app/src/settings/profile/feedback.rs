@@ -47,7 +47,6 @@ pub fn FeedbackSection() -> impl IntoView {
                         id="feedback-message"
                         name="message"
                         rows="6"
-                        minlength="10"
                         maxlength="5000"
                         required
                         on:input=move |ev| message.set(event_target_value(&ev))
