@@ -47,3 +47,17 @@ async fn without_demo_nothing_is_seeded() {
     let users = app::backend::entities::user::Entity::find().count(&app.state.db).await.unwrap();
     assert_eq!(users, 0);
 }
+
+#[tokio::test]
+async fn the_mailbox_does_not_exist_without_dev_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.path().display());
+    let mut config = config(dir.path(), &url);
+    config.dev = false;
+    let app = Application::build(config).await.expect("starts");
+    let base = format!("http://{}", app.addr());
+    tokio::spawn(app.run());
+    let response = reqwest::get(format!("{base}/dev/mailbox")).await.unwrap();
+    assert_eq!(response.status(), reqwest::StatusCode::NOT_FOUND);
+    assert!(!response.text().await.unwrap().contains("<article"));
+}
