@@ -83,3 +83,9 @@ pub struct DisplayTime {
     /// "12/07/2026 09:00".
     pub text: String,
 }
+
+/// Every IANA timezone name, the same list the server's chrono-tz knows (a test keeps them equal),
+/// shipped as text so the browser draws the Timezone select without the zone database.
+pub fn timezones() -> impl Iterator<Item = &'static str> {
+    include_str!("model/timezones.txt").lines()
+}

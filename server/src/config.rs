@@ -36,6 +36,10 @@ pub struct Config {
     /// The public origin for links in mail (e.g. https://app.trakkr.ai); else the request's.
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Run no background jobs (mail delivery, weekly reports) in this process: for a web-only
+    /// replica, or a test that drives them itself.
+    #[arg(long)]
+    pub no_jobs: bool,
     /// Mark cookies `Secure`: set this when the server is reached over HTTPS.
     #[arg(long, env = "SECURE_COOKIES")]
     pub secure_cookies: bool,
@@ -56,6 +60,7 @@ impl Config {
             mail_from: "Trakkr <no-reply@example.test>".into(),
             feedback_to: "feedback@example.test".into(),
             public_url: None,
+            no_jobs: false,
             secure_cookies: false,
         }
     }

@@ -76,8 +76,11 @@ impl Application {
             tracing::info!("seeded the demo accounts");
         }
         let router = router(state.clone());
-        backend::mail::spawn_worker(state.db.clone(), transport, state.config.instance_id.clone());
-        backend::reports::spawn_scheduler(state.db.clone(), state.config.instance_id.clone());
+        if !config.no_jobs {
+            let holder = state.config.instance_id.clone();
+            backend::mail::spawn_worker(state.db.clone(), transport, holder.clone());
+            backend::reports::spawn_scheduler(state.db.clone(), holder);
+        }
         Ok(Application { listener, router, state })
     }
 

@@ -31,7 +31,6 @@ pub async fn view(
         email: me.email,
         pending_email: email_change::pending(db, current.user_id, prefs).await?,
         regional: regional(prefs),
-        timezones: clock::zone_names(),
         sudo_active: sudo::is_active(current, Utc::now()),
         deletion_blocked: deletion_blocked(db, current).await?,
     })

@@ -4,7 +4,8 @@ use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, FromQueryResult,
+    JoinType, QueryFilter, QuerySelect, RelationDef, Set,
 };
 use sha2::{Digest, Sha256};
 
@@ -67,21 +68,94 @@ pub async fn create(
     Ok(token)
 }
 
+/// One row: the session with its user, membership and team, read in a single query because
+/// every request asks for it.
+#[derive(Debug, FromQueryResult)]
+struct SessionRow {
+    id: i32,
+    user_id: i32,
+    last_seen_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    sudo_at: Option<DateTime<Utc>>,
+    first_name: String,
+    email: String,
+    timezone: String,
+    date_format: String,
+    referral_member: bool,
+    two_factor_enabled: bool,
+    membership_id: i32,
+    team_id: i32,
+    role: String,
+    can_manage_billing: bool,
+    team_name: String,
+    plan: String,
+    agency_mode: bool,
+    white_label_active: bool,
+    beta_api_access: bool,
+    require_two_factor: bool,
+}
+
+async fn find_row(db: &DatabaseConnection, token: &str) -> Result<Option<SessionRow>, DbErr> {
+    let to_user: RelationDef = session::Entity::belongs_to(user::Entity)
+        .from(session::Column::UserId)
+        .to(user::Column::Id)
+        .into();
+    let to_membership: RelationDef = session::Entity::belongs_to(membership::Entity)
+        .from(session::Column::UserId)
+        .to(membership::Column::UserId)
+        .into();
+    let to_team: RelationDef = membership::Entity::belongs_to(team::Entity)
+        .from(membership::Column::TeamId)
+        .to(team::Column::Id)
+        .into();
+    session::Entity::find()
+        .select_only()
+        .columns([
+            session::Column::Id,
+            session::Column::UserId,
+            session::Column::LastSeenAt,
+            session::Column::ExpiresAt,
+            session::Column::SudoAt,
+        ])
+        .columns([
+            user::Column::FirstName,
+            user::Column::Email,
+            user::Column::Timezone,
+            user::Column::DateFormat,
+            user::Column::ReferralMember,
+            user::Column::TwoFactorEnabled,
+        ])
+        .column_as(membership::Column::Id, "membership_id")
+        .columns([
+            membership::Column::TeamId,
+            membership::Column::Role,
+            membership::Column::CanManageBilling,
+        ])
+        .column_as(team::Column::Name, "team_name")
+        .columns([
+            team::Column::Plan,
+            team::Column::AgencyMode,
+            team::Column::WhiteLabelActive,
+            team::Column::BetaApiAccess,
+            team::Column::RequireTwoFactor,
+        ])
+        .join(JoinType::InnerJoin, to_user)
+        .join(JoinType::InnerJoin, to_membership)
+        .join(JoinType::InnerJoin, to_team)
+        .filter(session::Column::TokenHash.eq(hash_token(token)))
+        .into_model::<SessionRow>()
+        .one(db)
+        .await
+}
+
 /// The session behind a cookie token, if it is alive. Expired sessions are deleted on sight.
 pub async fn load(db: &DatabaseConnection, token: &str) -> Result<Option<CurrentSession>, DbErr> {
-    let Some(row) = session::Entity::find()
-        .filter(session::Column::TokenHash.eq(hash_token(token)))
-        .one(db)
-        .await?
-    else {
-        return Ok(None);
-    };
+    let Some(row) = find_row(db, token).await? else { return Ok(None) };
     let now = Utc::now();
     if row.expires_at <= now || row.last_seen_at + IDLE <= now {
         session::Entity::delete_by_id(row.id).exec(db).await?;
         return Ok(None);
     }
-    let Some(current) = describe(db, &row).await? else { return Ok(None) };
     if now - row.last_seen_at >= TOUCH_EVERY {
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, sea_orm::sea_query::Expr::value(now))
@@ -89,45 +163,29 @@ pub async fn load(db: &DatabaseConnection, token: &str) -> Result<Option<Current
             .exec(db)
             .await?;
     }
-    Ok(Some(current))
-}
-
-async fn describe(
-    db: &DatabaseConnection,
-    row: &session::Model,
-) -> Result<Option<CurrentSession>, DbErr> {
-    let Some(user) = user::Entity::find_by_id(row.user_id).one(db).await? else { return Ok(None) };
-    let Some(member) =
-        membership::Entity::find().filter(membership::Column::UserId.eq(user.id)).one(db).await?
-    else {
-        return Ok(None);
-    };
-    let Some(team) = team::Entity::find_by_id(member.team_id).one(db).await? else {
-        return Ok(None);
-    };
     let viewer = Viewer {
-        plan: Plan::parse(&team.plan).unwrap_or(Plan::Free),
-        role: Role::parse(&member.role).unwrap_or(Role::Viewer),
+        plan: Plan::parse(&row.plan).unwrap_or(Plan::Free),
+        role: Role::parse(&row.role).unwrap_or(Role::Viewer),
         flags: TeamFlags {
-            agency_mode: team.agency_mode,
-            white_label_active: team.white_label_active,
-            beta_api_access: team.beta_api_access,
-            require_two_factor: team.require_two_factor,
+            agency_mode: row.agency_mode,
+            white_label_active: row.white_label_active,
+            beta_api_access: row.beta_api_access,
+            require_two_factor: row.require_two_factor,
         },
-        can_manage_billing: member.can_manage_billing,
-        referral_member: user.referral_member,
-        two_factor_enabled: user.two_factor_enabled,
+        can_manage_billing: row.can_manage_billing,
+        referral_member: row.referral_member,
+        two_factor_enabled: row.two_factor_enabled,
     };
     Ok(Some(CurrentSession {
         session_id: row.id,
-        user_id: user.id,
-        team_id: team.id,
-        membership_id: member.id,
-        first_name: user.first_name,
-        email: user.email,
-        team_name: team.name,
-        timezone: user.timezone,
-        date_format: user.date_format,
+        user_id: row.user_id,
+        team_id: row.team_id,
+        membership_id: row.membership_id,
+        first_name: row.first_name,
+        email: row.email,
+        team_name: row.team_name,
+        timezone: row.timezone,
+        date_format: row.date_format,
         viewer,
         sudo_at: row.sudo_at,
     }))

@@ -8,8 +8,6 @@ pub struct ProfileView {
     pub email: String,
     pub pending_email: Option<PendingEmailView>,
     pub regional: RegionalView,
-    /// Every IANA zone name.
-    pub timezones: Vec<String>,
     /// True when the password was entered on this session in the last ten minutes.
     pub sudo_active: bool,
     /// Why the account cannot be deleted yet, if it cannot.

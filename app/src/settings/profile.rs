@@ -31,7 +31,7 @@ pub fn ProfileTab(profile: ProfileView) -> impl IntoView {
                                 </div>
                             </section>
                             <feedback::FeedbackSection />
-                            <regional::RegionalSettings regional=p.regional.clone() timezones=p.timezones.clone() />
+                            <regional::RegionalSettings regional=p.regional.clone() />
                             <danger::DangerZone blocked=p.deletion_blocked.clone() sudo_active />
     }
 }

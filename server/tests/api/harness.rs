@@ -8,9 +8,18 @@ where
     F: Fn(TestApp) -> Fut,
     Fut: Future<Output = ()>,
 {
-    test(TestApp::spawn(Backend::Sqlite).await).await;
+    each_database_with(|_| {}, test).await
+}
+
+/// `each_database` with the server's configuration adjusted first.
+pub async fn each_database_with<F, Fut>(adjust: impl Fn(&mut Config), test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    test(TestApp::spawn_with(Backend::Sqlite, &adjust).await).await;
     if let Ok(url) = std::env::var("TEST_DATABASE_URL") {
-        let app = TestApp::spawn(Backend::Postgres(url.clone())).await;
+        let app = TestApp::spawn_with(Backend::Postgres(url.clone()), &adjust).await;
         let name = app.postgres_database.clone();
         test(app).await;
         if let Some(name) = name {
@@ -58,7 +67,7 @@ async fn drop_postgres(url: &str, name: &str) {
 }
 
 impl TestApp {
-    pub async fn spawn(backend: Backend) -> TestApp {
+    pub async fn spawn_with(backend: Backend, adjust: &impl Fn(&mut Config)) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let (database_url, database, postgres_database) = match backend {
             Backend::Sqlite => {
@@ -71,6 +80,7 @@ impl TestApp {
         };
         let mut config = Config::local(database_url, dir.path());
         config.site_root = dir.path().display().to_string();
+        adjust(&mut config);
         let app = Application::build(config).await.expect("server starts");
         let base = format!("http://{}", app.addr());
         let db = app.state.db.clone();

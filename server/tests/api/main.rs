@@ -5,6 +5,7 @@ mod accounts;
 mod deletion;
 mod harness;
 mod jobs;
+mod mail;
 mod policy;
 mod profile;
 mod shell;

@@ -13,7 +13,6 @@ async fn the_profile_tab_loads_with_regional_settings() {
         assert_eq!(profile["regional"]["timezone"], "Europe/London");
         let next = profile["regional"]["next_report"].as_str().unwrap();
         assert!(next.ends_with(" 09:00 Europe/London"), "{next}");
-        assert!(profile["timezones"].as_array().unwrap().len() > 400);
         assert_eq!(profile["sudo_active"], false);
     })
     .await;

@@ -7,7 +7,7 @@ use crate::ui::FieldError;
 use leptos::prelude::*;
 
 #[component]
-pub fn RegionalSettings(regional: RegionalView, timezones: Vec<String>) -> impl IntoView {
+pub fn RegionalSettings(regional: RegionalView) -> impl IntoView {
     let save = ServerAction::<UpdateRegional>::new();
     let next_report = RwSignal::new(regional.next_report.clone());
     let status = RwSignal::new(String::new());
@@ -28,12 +28,8 @@ pub fn RegionalSettings(regional: RegionalView, timezones: Vec<String>) -> impl 
         Signal::derive(move || super::field_error(save.value().get(), "date_format"));
     let current_tz = regional.timezone.clone();
     let current_format = regional.date_format;
-    let zones = timezones
-        .into_iter()
-        .map(|z| {
-            let selected = z == current_tz;
-            view! { <option value=z.clone() selected=selected>{z.replace('_', " ")}</option> }
-        })
+    let zones = crate::model::timezones()
+        .map(|z| view! { <option value=z selected=z == current_tz>{z.replace('_', " ")}</option> })
         .collect_view();
     let formats = [DateFormat::MonthFirst, DateFormat::DayFirst]
         .into_iter()
