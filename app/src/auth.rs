@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::model::AuthForm;
-use crate::ui::FieldError;
+use crate::ui::TextField;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -56,23 +56,8 @@ pub fn LoginPage() -> impl IntoView {
                         view! {
                             <form method="post" action="/login" class="card stack" novalidate=false>
                                 {form_alert(&form.error).map(|m| view! { <p class="alert" role="alert">{m}</p> })}
-                                <div class="field">
-                                    <label for="email">"Email"</label>
-                                    <input id="email" name="email" type="email" autocomplete="username" required value=form.email />
-                                </div>
-                                <div class="field">
-                                    <label for="password">"Password"</label>
-                                    <input
-                                        id="password"
-                                        name="password"
-                                        type="password"
-                                        autocomplete="current-password"
-                                        required
-                                        aria-invalid=password_error.is_some().then_some("true")
-                                        aria-describedby=password_error.is_some().then_some("password-error")
-                                    />
-                                    <FieldError id="password-error" message=password_error />
-                                </div>
+                                <TextField id="email" name="email" label="Email" input_type="email" autocomplete="username" required=true initial=form.email error=Signal::stored(None::<String>) />
+                                <TextField id="password" name="password" label="Password" input_type="password" autocomplete="current-password" required=true error=Signal::stored(password_error) />
                                 <input type="hidden" name="next" value=next />
                                 <button type="submit" class="primary">"Log in"</button>
                             </form>
@@ -108,50 +93,9 @@ pub fn SignupPage() -> impl IntoView {
                     view! {
                         <form method="post" action="/signup" class="card stack">
                             {form_alert(&form.error).map(|m| view! { <p class="alert" role="alert">{m}</p> })}
-                            <div class="field">
-                                <label for="first_name">"First Name"</label>
-                                <input
-                                    id="first_name"
-                                    name="first_name"
-                                    autocomplete="given-name"
-                                    required
-                                    maxlength="100"
-                                    value=form.first_name
-                                    aria-invalid=name_error.is_some().then_some("true")
-                                    aria-describedby=name_error.is_some().then_some("first_name-error")
-                                />
-                                <FieldError id="first_name-error" message=name_error />
-                            </div>
-                            <div class="field">
-                                <label for="email">"Email"</label>
-                                <input
-                                    id="email"
-                                    name="email"
-                                    type="email"
-                                    autocomplete="email"
-                                    required
-                                    value=form.email
-                                    aria-invalid=email_error.is_some().then_some("true")
-                                    aria-describedby=email_error.is_some().then_some("email-error")
-                                />
-                                <FieldError id="email-error" message=email_error />
-                            </div>
-                            <div class="field">
-                                <label for="password">"Password"</label>
-                                <input
-                                    id="password"
-                                    name="password"
-                                    type="password"
-                                    autocomplete="new-password"
-                                    required
-                                    minlength="8"
-                                    maxlength="128"
-                                    aria-invalid=password_error.is_some().then_some("true")
-                                    aria-describedby=if password_error.is_some() { "password-error" } else { "password-hint" }
-                                />
-                                <p id="password-hint" class="hint">"At least 8 characters."</p>
-                                <FieldError id="password-error" message=password_error />
-                            </div>
+                            <TextField id="first_name" name="first_name" label="First Name" autocomplete="given-name" required=true initial=form.first_name error=Signal::stored(name_error) />
+                            <TextField id="email" name="email" label="Email" input_type="email" autocomplete="email" required=true initial=form.email error=Signal::stored(email_error) />
+                            <TextField id="password" name="password" label="Password" input_type="password" autocomplete="new-password" required=true hint="At least 8 characters." error=Signal::stored(password_error) />
                             <input type="hidden" name="timezone" value="UTC" prop:value=move || timezone.get() />
                             <button type="submit" class="primary">"Sign up"</button>
                         </form>

@@ -9,6 +9,67 @@ pub fn FieldError(#[prop(into)] id: String, message: Option<String>) -> impl Int
     message.map(|m| view! { <p id=id class="field-error">{m}</p> })
 }
 
+/// A labelled input with its hint and its error next to it, both tied to it with
+/// `aria-describedby`. The one way forms in this app draw a text field.
+#[component]
+pub fn TextField(
+    /// The input's id; the hint and error ids derive from it.
+    #[prop(into)]
+    id: String,
+    /// The form field name (the server function argument).
+    #[prop(into)]
+    name: String,
+    #[prop(into)] label: String,
+    #[prop(optional, into)] input_type: Option<String>,
+    #[prop(optional, into)] autocomplete: Option<String>,
+    #[prop(optional, into)] hint: Option<String>,
+    #[prop(optional)] required: bool,
+    /// The value the page starts with (what a refused form sent, for instance).
+    #[prop(optional, into)]
+    initial: Option<String>,
+    /// Keeps the typed value in a signal, so it survives a refusal and can be read after.
+    #[prop(optional)]
+    bind: Option<RwSignal<String>>,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), hint.is_some());
+        move || {
+            let mut ids = Vec::new();
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+    let value = bind.unwrap_or_else(|| RwSignal::new(initial.unwrap_or_default()));
+    let initial = value.get_untracked();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input
+                id=id
+                name=name
+                type=input_type.unwrap_or_else(|| "text".into())
+                autocomplete=autocomplete
+                required=required
+                value=initial
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=described_by
+            />
+            {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
+            {move || view! { <FieldError id=error_id.clone() message=error.get() /> }}
+        </div>
+    }
+}
+
 /// Sets the response status when rendering on the server; nothing in the browser.
 pub fn set_status(code: u16) {
     #[cfg(feature = "ssr")]
@@ -104,25 +165,18 @@ pub fn SudoField(
     needed: Signal<bool>,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
-    let error_id = format!("{id}-error");
     move || {
         needed.get().then(|| {
-            let (id, error_id) = (id.clone(), error_id.clone());
-            let message = error.get();
             view! {
-                <div class="field">
-                    <label for=id.clone()>"Password"</label>
-                    <input
-                        id=id
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        aria-invalid=message.is_some().then_some("true")
-                        aria-describedby=if message.is_some() { error_id.clone() } else { format!("{error_id}-hint") }
-                    />
-                    <p id=format!("{error_id}-hint") class="hint">"Your current password, to confirm it is you."</p>
-                    <FieldError id=error_id message=message />
-                </div>
+                <TextField
+                    id=id.clone()
+                    name="password"
+                    label="Password"
+                    input_type="password"
+                    autocomplete="current-password"
+                    hint="Your current password, to confirm it is you."
+                    error
+                />
             }
         })
     }

@@ -1,7 +1,7 @@
 //! Danger Zone: deleting the account, after the password and the word DELETE.
 
 use super::api::{DeleteAccount, DELETE_WORD};
-use crate::ui::{sudo_needed, Dialog, FieldError, SudoField};
+use crate::ui::{sudo_needed, Dialog, SudoField, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -27,9 +27,17 @@ pub fn DangerZone(blocked: Option<String>, sudo_active: RwSignal<bool>) -> impl 
             <summary>"Danger Zone"</summary>
             <div class="details-body stack">
                 <p>"Deleting your account permanently removes it and all associated data: your brands, their history and your sessions. This cannot be undone."</p>
-                {blocked.map(|reason| view! { <p class="alert">{reason}</p> })}
+                {blocked.clone().map(|reason| view! { <p class="alert" id="delete-blocked">{reason}</p> })}
                 <div class="actions">
-                    <button type="button" class="danger" on:click=move |_| open.set(true)>"Delete account"</button>
+                    <button
+                        type="button"
+                        class="danger"
+                        disabled=blocked.is_some()
+                        aria-describedby=blocked.is_some().then_some("delete-blocked")
+                        on:click=move |_| open.set(true)
+                    >
+                        "Delete account"
+                    </button>
                 </div>
             </div>
         </details>
@@ -37,19 +45,7 @@ pub fn DangerZone(blocked: Option<String>, sudo_active: RwSignal<bool>) -> impl 
             <ActionForm action=delete attr:class="stack">
                 <p>"This permanently deletes your account and everything in it. You will be signed out everywhere."</p>
                 <SudoField id="delete-password" needed=needs_password error=password_error />
-                <div class="field">
-                    <label for="delete-confirm">"Type DELETE to confirm"</label>
-                    <input
-                        id="delete-confirm"
-                        name="confirm"
-                        autocomplete="off"
-                        on:input=move |ev| confirm.set(event_target_value(&ev))
-                        prop:value=move || confirm.get()
-                        aria-invalid=move || confirm_error.get().is_some().then_some("true")
-                        aria-describedby="delete-confirm-error"
-                    />
-                    {move || view! { <FieldError id="delete-confirm-error" message=confirm_error.get() /> }}
-                </div>
+                <TextField id="delete-confirm" name="confirm" label="Type DELETE to confirm" autocomplete="off" bind=confirm error=confirm_error />
                 {move || other_error.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
                 <div class="actions">
                     <button type="submit" class="danger" disabled=move || confirm.get().trim() != DELETE_WORD>

@@ -3,7 +3,7 @@
 
 use super::api::{CancelEmailChange, RequestEmailChange, ResendEmailChange};
 use crate::model::PendingEmailView;
-use crate::ui::{sudo_needed, Dialog, FieldError, SudoField, Time};
+use crate::ui::{sudo_needed, Dialog, SudoField, TextField, Time};
 use leptos::prelude::*;
 
 #[component]
@@ -70,7 +70,7 @@ pub fn EmailAddress(
                                 </p>
                                 <div class="inline">
                                     <ActionForm action=resend><button type="submit">"Resend"</button></ActionForm>
-                                    <ActionForm action=cancel><button type="submit" class="quiet">"Cancel change"</button></ActionForm>
+                                    <ActionForm action=cancel><button type="submit" class="quiet">"Cancel request"</button></ActionForm>
                                 </div>
                             </div>
                         }
@@ -81,21 +81,7 @@ pub fn EmailAddress(
         </div>
         <Dialog title="Change email address" id="change-email" open>
             <ActionForm action=request attr:class="stack">
-                <div class="field">
-                    <label for="new_email">"New email"</label>
-                    <input
-                        id="new_email"
-                        name="new_email"
-                        type="email"
-                        autocomplete="email"
-                        required
-                        on:input=move |ev| typed.set(event_target_value(&ev))
-                        prop:value=move || typed.get()
-                        aria-invalid=move || new_email_error.get().is_some().then_some("true")
-                        aria-describedby="new_email-error"
-                    />
-                    {move || view! { <FieldError id="new_email-error" message=new_email_error.get() /> }}
-                </div>
+                <TextField id="new_email" name="new_email" label="New email" input_type="email" autocomplete="email" required=true bind=typed error=new_email_error />
                 <SudoField id="change-email-password" needed=needs_password error=password_error />
                 <p class="hint">"We send a link to the new address. Your email changes when it is opened."</p>
                 <div class="actions">
