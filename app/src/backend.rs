@@ -11,6 +11,8 @@ pub mod current;
 pub mod db;
 /// The accounts of ACCEPTANCE.md, seeded by `server --demo`.
 pub mod demo;
+/// Device and place of a session, for people.
+pub mod devices;
 /// Changing the login email through a link sent to the new address.
 pub mod email_change;
 pub mod entities;
@@ -30,6 +32,8 @@ pub mod profile;
 pub mod rate_limit;
 /// The weekly visibility report and its scheduler.
 pub mod reports;
+/// Password changes, the sessions list, the security log.
+pub mod security;
 /// Database sessions: random cookie tokens, stored only as SHA-256.
 pub mod sessions;
 /// What every render and server function can reach.

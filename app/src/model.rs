@@ -2,11 +2,13 @@
 //! parsing runs in the browser and on the server.
 
 mod profile;
+mod security;
 mod values;
 
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,
 };
+pub use security::{SecurityEventKind, SecurityEventView, SecurityView, SessionInfo};
 pub use values::{DateFormat, Email, FirstName, Password};
 
 use crate::policy::{Tab, Viewer};

@@ -4,6 +4,8 @@ mod api;
 mod placeholder;
 /// Name, email, feedback, regional settings, account deletion.
 pub mod profile;
+/// Password, sessions, the security log.
+pub mod security;
 
 pub use api::{get_session_view, get_tab, TabData, TabView};
 
@@ -123,6 +125,9 @@ fn TabContent(view: TabView) -> impl IntoView {
     let title = view.label.clone();
     let body = match view.data.clone() {
         TabData::Profile(profile) => view! { <profile::ProfileTab profile=*profile /> }.into_any(),
+        TabData::Security(security) => {
+            view! { <security::SecurityTab security=*security /> }.into_any()
+        }
         TabData::Placeholder => placeholder::view(view).into_any(),
     };
     view! {

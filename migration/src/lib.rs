@@ -3,6 +3,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261204_000001_accounts;
 mod m20261204_000002_profile;
+mod m20261204_000003_security;
 
 pub struct Migrator;
 
@@ -12,6 +13,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261204_000001_accounts::Migration),
             Box::new(m20261204_000002_profile::Migration),
+            Box::new(m20261204_000003_security::Migration),
         ]
     }
 }

@@ -1,6 +1,6 @@
-use app::backend::{accounts, rate_limit, sessions, state::AppState};
+use app::backend::{accounts, rate_limit, security, sessions, state::AppState};
 use app::error::AppError;
-use app::model::{safe_next, AuthForm};
+use app::model::{safe_next, AuthForm, SecurityEventKind};
 use axum::{
     body::Body,
     extract::{ConnectInfo, FromRequest, Request, State},
@@ -46,7 +46,9 @@ pub async fn login(
         Err(response) => return response,
     };
     let ip = peer.ip().to_string();
-    let outcome = attempt_login(&state, &form, &ip).await;
+    let user_agent =
+        parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let outcome = attempt_login(&state, &form, &ip, user_agent).await;
     match outcome {
         Ok(user_id) => {
             start_session(&state, &parts, user_id, &ip, &safe_next(Some(&form.next))).await
@@ -66,17 +68,34 @@ pub async fn login(
 }
 
 /// Checks the rate limits, then the password. Only failures count towards the limits.
-async fn attempt_login(state: &AppState, form: &LoginForm, ip: &str) -> Result<i32, AppError> {
+async fn attempt_login(
+    state: &AppState,
+    form: &LoginForm,
+    ip: &str,
+    user_agent: &str,
+) -> Result<i32, AppError> {
     if let Err(seconds) = rate_limit::check(&state.db, &form.email, ip).await? {
         return Err(AppError::RateLimited(rate_limit::retry_message(seconds)));
     }
     match accounts::check_password(&state.db, &state.hasher, &form.email, &form.password).await? {
         Some(user_id) => {
             rate_limit::clear_account(&state.db, &form.email).await?;
+            security::record(&state.db, user_id, SecurityEventKind::SignedIn, ip, user_agent)
+                .await?;
             Ok(user_id)
         }
         None => {
             rate_limit::record_failure(&state.db, &form.email, ip).await?;
+            if let Some(user_id) = accounts::user_id_by_email(&state.db, &form.email).await? {
+                security::record(
+                    &state.db,
+                    user_id,
+                    SecurityEventKind::FailedSignIn,
+                    ip,
+                    user_agent,
+                )
+                .await?;
+            }
             Err(AppError::Invalid { field: "password".into(), message: WRONG_CREDENTIALS.into() })
         }
     }

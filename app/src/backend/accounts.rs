@@ -141,3 +141,12 @@ pub async fn check_password(
     let ok = hasher.verify(password, hash).await;
     Ok(found.filter(|_| ok).map(|u| u.id))
 }
+
+/// The account with this email, if any.
+pub async fn user_id_by_email(
+    db: &DatabaseConnection,
+    email: &str,
+) -> Result<Option<i32>, AppError> {
+    let email = email.trim().to_lowercase();
+    Ok(user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await?.map(|u| u.id))
+}

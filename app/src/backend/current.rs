@@ -52,3 +52,15 @@ pub fn origin(public_url: Option<&str>, secure: bool) -> String {
         .unwrap_or_else(|| "127.0.0.1:3000".into());
     format!("{}://{host}", if secure { "https" } else { "http" })
 }
+
+/// The request's user agent, for the sessions list and the security log.
+pub fn user_agent() -> String {
+    leptos::prelude::use_context::<http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(http::header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
+}

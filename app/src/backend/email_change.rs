@@ -6,7 +6,7 @@ use super::entities::{email_change, user};
 use super::sessions::{hash_token, new_token, CurrentSession};
 use super::{mail, rate_limit};
 use crate::error::AppError;
-use crate::model::{Email, PendingEmailView};
+use crate::model::{Email, PendingEmailView, SecurityEventKind};
 use chrono::{Duration, Utc};
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -143,7 +143,12 @@ pub async fn cancel(db: &DatabaseConnection, user_id: i32) -> Result<(), AppErro
 }
 
 /// Opens a link: the address changes now, once. Returns the new address.
-pub async fn confirm(db: &DatabaseConnection, token: &str) -> Result<String, AppError> {
+pub async fn confirm(
+    db: &DatabaseConnection,
+    token: &str,
+    ip: &str,
+    user_agent: &str,
+) -> Result<String, AppError> {
     let txn = begin_write(db).await?;
     let row = email_change::Entity::find()
         .filter(email_change::Column::TokenHash.eq(hash_token(token)))
@@ -166,6 +171,8 @@ pub async fn confirm(db: &DatabaseConnection, token: &str) -> Result<String, App
         .exec(&txn)
         .await?;
     email_change::Entity::delete_by_id(row.id).exec(&txn).await?;
+    super::security::record(&txn, row.user_id, SecurityEventKind::EmailChanged, ip, user_agent)
+        .await?;
     mail::queue(
         &txn,
         Some(row.user_id),

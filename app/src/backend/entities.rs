@@ -10,6 +10,7 @@ pub mod membership_brand;
 pub mod outbox;
 pub mod rate_event;
 pub mod report_delivery;
+pub mod security_event;
 pub mod session;
 pub mod team;
 pub mod user;

@@ -20,6 +20,7 @@ pub struct TabView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum TabData {
     Profile(Box<crate::model::ProfileView>),
+    Security(Box<crate::model::SecurityView>),
     Placeholder,
 }
 
@@ -48,13 +49,15 @@ pub async fn get_tab(slug: String) -> Result<TabView, AppError> {
                 Tab::Profile => TabData::Profile(Box::new(
                     crate::backend::profile::view(&app_state()?.db, &session).await?,
                 )),
+                Tab::Security => TabData::Security(Box::new(
+                    crate::backend::security::view(&app_state()?.db, &session).await?,
+                )),
                 Tab::Brands
                 | Tab::Team
                 | Tab::Agency
                 | Tab::WhiteLabel
                 | Tab::Billing
                 | Tab::Enterprise
-                | Tab::Security
                 | Tab::Developer
                 | Tab::Referral => TabData::Placeholder,
             };

@@ -16,6 +16,7 @@ const TABLES: &[&str] = &[
     "rate_events",
     "feedback",
     "report_deliveries",
+    "security_events",
 ];
 
 async fn counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
@@ -65,7 +66,8 @@ async fn deleting_an_account_removes_every_row_of_it_and_its_team() {
 
         // What belonged to free@: 1 team, 1 user, 1 membership, 1 brand with 10 weeks, its sessions
         // (2: this client and the demo login), its failed attempt, its 3 mails (the goodbye stays),
-        // the pending change, 2 rate events (change request, feedback) and the feedback.
+        // the pending change, 2 rate events (change request, feedback), the feedback, and 2 security
+        // events (the failed and the successful sign-in).
         let expected_gone = [
             ("teams", 1),
             ("users", 1),
@@ -80,6 +82,7 @@ async fn deleting_an_account_removes_every_row_of_it_and_its_team() {
             ("rate_events", 2),
             ("feedback", 1),
             ("report_deliveries", 0),
+            ("security_events", 2),
         ];
         for ((table, b), (_, a)) in before.iter().zip(after.iter()) {
             let gone = expected_gone.iter().find(|(t, _)| t == table).unwrap().1;

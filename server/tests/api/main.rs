@@ -8,5 +8,6 @@ mod jobs;
 mod mail;
 mod policy;
 mod profile;
+mod security;
 mod shell;
 mod startup;

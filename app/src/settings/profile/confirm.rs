@@ -8,7 +8,18 @@ use leptos_router::hooks::use_query_map;
 #[server(endpoint = "confirm_email_change")]
 pub async fn confirm_email_change(token: String) -> Result<String, AppError> {
     use crate::backend::{current, email_change, state::app_state};
-    current::respond(async { email_change::confirm(&app_state()?.db, &token).await }.await)
+    current::respond(
+        async {
+            email_change::confirm(
+                &app_state()?.db,
+                &token,
+                &current::client_ip(),
+                &current::user_agent(),
+            )
+            .await
+        }
+        .await,
+    )
 }
 
 #[component]

@@ -1,0 +1,81 @@
+use super::DisplayTime;
+use serde::{Deserialize, Serialize};
+
+/// Everything the Security tab shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SecurityView {
+    pub sessions: Vec<SessionInfo>,
+    pub events: Vec<SecurityEventView>,
+    pub sudo_active: bool,
+}
+
+/// One signed-in device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: i32,
+    /// "Desktop", "Mobile", "Tablet" or "Unknown device".
+    pub device: String,
+    /// "Chrome 120 on Linux".
+    pub browser: String,
+    pub location: String,
+    pub ip: String,
+    pub signed_in: DisplayTime,
+    pub last_active: DisplayTime,
+    pub this_device: bool,
+}
+
+/// The kinds of event the security log records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SecurityEventKind {
+    SignedIn,
+    FailedSignIn,
+    PasswordChanged,
+    SessionRevoked,
+    SignedOutEverywhere,
+    EmailChanged,
+}
+
+impl SecurityEventKind {
+    pub const ALL: [SecurityEventKind; 6] = [
+        SecurityEventKind::SignedIn,
+        SecurityEventKind::FailedSignIn,
+        SecurityEventKind::PasswordChanged,
+        SecurityEventKind::SessionRevoked,
+        SecurityEventKind::SignedOutEverywhere,
+        SecurityEventKind::EmailChanged,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SecurityEventKind::SignedIn => "signed_in",
+            SecurityEventKind::FailedSignIn => "failed_sign_in",
+            SecurityEventKind::PasswordChanged => "password_changed",
+            SecurityEventKind::SessionRevoked => "session_revoked",
+            SecurityEventKind::SignedOutEverywhere => "signed_out_everywhere",
+            SecurityEventKind::EmailChanged => "email_changed",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SecurityEventKind::SignedIn => "Signed in",
+            SecurityEventKind::FailedSignIn => "Failed sign-in",
+            SecurityEventKind::PasswordChanged => "Password changed",
+            SecurityEventKind::SessionRevoked => "Session signed out",
+            SecurityEventKind::SignedOutEverywhere => "Signed out everywhere else",
+            SecurityEventKind::EmailChanged => "Email changed",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SecurityEventKind> {
+        SecurityEventKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SecurityEventView {
+    pub kind: SecurityEventKind,
+    pub at: DisplayTime,
+    pub ip: String,
+    pub device: String,
+}

@@ -1,0 +1,149 @@
+//! The Security tab: Password, Two-Factor Authentication, Active Sessions, Sign Out Everywhere,
+//! and the security log.
+
+mod api;
+
+pub use api::*;
+
+use crate::model::{SecurityView, SessionInfo};
+use crate::ui::{TextField, Time};
+use leptos::prelude::*;
+
+#[component]
+pub fn SecurityTab(security: SecurityView) -> impl IntoView {
+    view! {
+        <h1 class="tab-title">"Security"</h1>
+        <PasswordSection />
+        <section class="panel" aria-labelledby="two-factor-heading">
+            <h2 id="two-factor-heading">"Two-Factor Authentication"</h2>
+            <p class="purpose">
+                "Two-factor authentication with an authenticator app is not available yet. Team owners will be able to require it for every member."
+            </p>
+        </section>
+        <SessionsSection sessions=security.sessions />
+        <section class="panel" aria-labelledby="security-log-heading">
+            <h2 id="security-log-heading">"Security log"</h2>
+            {if security.events.is_empty() {
+                view! { <p class="purpose">"Nothing yet."</p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-scroll">
+                        <table class="log">
+                            <thead>
+                                <tr><th scope="col">"Event"</th><th scope="col">"When"</th><th scope="col">"IP"</th><th scope="col">"Device"</th></tr>
+                            </thead>
+                            <tbody>
+                                {security
+                                    .events
+                                    .into_iter()
+                                    .map(|e| view! {
+                                        <tr>
+                                            <td>{e.kind.label()}</td>
+                                            <td><Time time=e.at /></td>
+                                            <td>{e.ip}</td>
+                                            <td>{e.device}</td>
+                                        </tr>
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PasswordSection() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let done = RwSignal::new(None::<String>);
+    let error_for = move |field: &'static str| {
+        Signal::derive(move || super::profile::field_error(change.value().get(), field))
+    };
+    let other = Signal::derive(move || super::profile::form_error(change.value().get()));
+    let form = NodeRef::<leptos::html::Form>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = change.value().get() {
+            done.set(Some("Your password was changed. Every other device was signed out.".into()));
+            if let Some(f) = form.get() {
+                f.reset();
+            }
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="password-heading">
+            <h2 id="password-heading">"Password"</h2>
+            <ActionForm action=change node_ref=form attr:class="stack">
+                <TextField id="current_password" name="current_password" label="Current password" input_type="password" autocomplete="current-password" error=error_for("current_password") />
+                <TextField id="new_password" name="new_password" label="New password" input_type="password" autocomplete="new-password" hint="At least 8 characters." error=error_for("new_password") />
+                <TextField id="confirm_password" name="confirm_password" label="Confirm new password" input_type="password" autocomplete="new-password" error=error_for("confirm_password") />
+                {move || other.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
+                <button type="submit" class="primary">"Change password"</button>
+                <p class="status" role="status" aria-live="polite">{move || done.get()}</p>
+            </ActionForm>
+        </section>
+    }
+}
+
+#[component]
+fn SessionsSection(sessions: Vec<SessionInfo>) -> impl IntoView {
+    let revoke = ServerAction::<RevokeSession>::new();
+    let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let sessions = RwSignal::new(sessions);
+    let status = RwSignal::new(None::<String>);
+    let clicked = RwSignal::new(None::<i32>);
+    Effect::new(move |_| {
+        if let Some(Ok(n)) = everywhere.value().get() {
+            sessions.update(|s| s.retain(|x| x.this_device));
+            status.set(Some(format!(
+                "Signed out {n} other session{}.",
+                if n == 1 { "" } else { "s" }
+            )));
+        }
+    });
+    Effect::new(move |_| {
+        if let (Some(Ok(())), Some(id)) = (revoke.value().get(), clicked.get_untracked()) {
+            sessions.update(|s| s.retain(|x| x.id != id));
+            status.set(Some("That session was signed out.".into()));
+        }
+    });
+    view! {
+        <section class="panel" aria-labelledby="sessions-heading">
+            <h2 id="sessions-heading">"Active Sessions"</h2>
+            <p class="purpose">"Every device where you are signed in."</p>
+            <ul class="sessions">
+                <For each=move || sessions.get() key=|s| s.id let:s>
+                    <li class="session">
+                        <div>
+                            <strong>{s.device.clone()}</strong>
+                            " · " {s.browser.clone()}
+                            {s.this_device.then(|| view! { <span class="badge">"This device"</span> })}
+                        </div>
+                        <div class="meta">
+                            {s.location.clone()} " · " {s.ip.clone()} " · signed in " <Time time=s.signed_in.clone() />
+                            " · last active " <Time time=s.last_active.clone() />
+                        </div>
+                        {(!s.this_device).then(|| {
+                            let id = s.id;
+                            view! {
+                                <ActionForm action=revoke>
+                                    <input type="hidden" name="session_id" value=id.to_string() />
+                                    <button type="submit" class="quiet" on:click=move |_| clicked.set(Some(id))>
+                                        "Sign out"
+                                    </button>
+                                </ActionForm>
+                            }
+                        })}
+                    </li>
+                </For>
+            </ul>
+            <ActionForm action=everywhere>
+                <button type="submit">"Sign Out Everywhere"</button>
+            </ActionForm>
+            <p class="hint">"Signs out every session except this one. Useful if you suspect unauthorized access or signed in on a shared computer."</p>
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </section>
+    }
+}
