@@ -16,8 +16,17 @@ pub fn authorize(action: Action) -> Result<CurrentSession, AppError> {
 }
 
 /// Sets the HTTP status of a server function's error, so clients other than ours see it too.
+/// A plain HTML form post (no JavaScript) is left alone: leptos answers it with a redirect back
+/// to the page, carrying the error, and a status here would cancel that redirect.
 pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(e) = &result {
+    let form_post = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
+        p.uri.path().starts_with("/api/")
+            && p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|a| a.contains("text/html"))
+    });
+    if let (Err(e), false) = (&result, form_post) {
         if let Some(options) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
             options.set_status(
                 http::StatusCode::from_u16(e.status())

@@ -78,7 +78,7 @@ fn PasswordSection() -> impl IntoView {
             <ActionForm action=change node_ref=form attr:class="stack">
                 <TextField id="current_password" name="current_password" label="Current password" input_type="password" autocomplete="current-password" error=error_for("current_password") />
                 <TextField id="new_password" name="new_password" label="New password" input_type="password" autocomplete="new-password" hint="At least 8 characters." error=error_for("new_password") />
-                <TextField id="confirm_password" name="confirm_password" label="Confirm new password" input_type="password" autocomplete="new-password" error=error_for("confirm_password") />
+                <TextField id="confirm_password" name="confirm_password" label="Confirm password" input_type="password" autocomplete="new-password" error=error_for("confirm_password") />
                 {move || other.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
                 <button type="submit" class="primary">"Change password"</button>
                 <p class="status" role="status" aria-live="polite">{move || done.get()}</p>

@@ -296,3 +296,29 @@ async fn the_mailbox_lists_mail_newest_first_in_dev_mode() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_form_post_without_javascript_comes_back_to_the_page_with_its_error() {
+    each_database(|app| async move {
+        let client = app.demo_client("free@demo.test").await;
+        let page = app.url("/settings/profile");
+        let post = |name: &'static str| {
+            client
+                .post(app.url("/api/update_first_name"))
+                .header("accept", "text/html")
+                .header("referer", &page)
+                .form(&[("first_name", name)])
+                .send()
+        };
+        let refused = post("   ").await.unwrap();
+        assert_eq!(refused.status(), StatusCode::FOUND);
+        let back = crate::harness::location(&refused);
+        assert!(back.starts_with(&page) && back.contains("__err="), "{back}");
+        let saved = post("Frieda").await.unwrap();
+        assert_eq!(saved.status(), StatusCode::FOUND);
+        assert!(!crate::harness::location(&saved).contains("__err"));
+        let (_, view) = app.call(&client, "get_session_view", &[]).await;
+        assert_eq!(view["first_name"], "Frieda");
+    })
+    .await;
+}
