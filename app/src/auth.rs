@@ -126,3 +126,44 @@ pub fn AccountDeleted() -> impl IntoView {
         </main>
     }
 }
+
+/// The second step of a login with two-factor authentication.
+#[component]
+pub fn TwoFactorLoginPage() -> impl IntoView {
+    let form = submitted_form();
+    let recovery = use_query_map().with_untracked(|q| q.get("recovery").is_some());
+    view! {
+        <Title text="Two-factor authentication" />
+        <main class="auth">
+            <h1>"Two-factor authentication"</h1>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let form = form.await.unwrap_or_default();
+                    let error_for = |field: &str| form.error.as_ref().and_then(|e| e.for_field(field));
+                    if recovery {
+                        view! {
+                            <form method="post" action="/login/2fa" class="card stack">
+                                <p>"Enter one of the recovery codes you saved when you turned on two-factor authentication. Each works once."</p>
+                                <TextField id="recovery_code" name="recovery_code" label="Recovery code" autocomplete="off" required=true error=Signal::stored(error_for("recovery_code")) />
+                                <button type="submit" class="primary">"Verify"</button>
+                                <p><a href="/login/2fa">"Use your authenticator app instead"</a></p>
+                            </form>
+                        }
+                            .into_any()
+                    } else {
+                        view! {
+                            <form method="post" action="/login/2fa" class="card stack">
+                                <p>"Enter the 6-digit code from your authenticator app."</p>
+                                <TextField id="code" name="code" label="Authentication code" autocomplete="one-time-code" required=true error=Signal::stored(error_for("code")) />
+                                <button type="submit" class="primary">"Verify"</button>
+                                <p><a href="/login/2fa?recovery=1">"Use a recovery code"</a></p>
+                            </form>
+                        }
+                            .into_any()
+                    }
+                })}
+            </Suspense>
+            <p class="auth-switch"><a href="/login">"Start again"</a></p>
+        </main>
+    }
+}

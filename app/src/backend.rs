@@ -26,12 +26,16 @@ pub mod leases;
 pub mod mail;
 /// argon2id hashing on the blocking pool, behind a semaphore.
 pub mod passwords;
+/// The half-signed-in state of a login waiting for its second step.
+pub mod pending_logins;
 /// The Profile tab's data.
 pub mod profile;
 /// Failed sign-in windows per account and per address, kept in the database.
 pub mod rate_limit;
 /// The weekly visibility report and its scheduler.
 pub mod reports;
+/// Sealing secrets at rest with the server key.
+pub mod seal;
 /// Password changes, the sessions list, the security log.
 pub mod security;
 /// Database sessions: random cookie tokens, stored only as SHA-256.
@@ -40,3 +44,5 @@ pub mod sessions;
 pub mod state;
 /// Re-entering the password before sensitive actions.
 pub mod sudo;
+/// TOTP two-factor authentication and recovery codes.
+pub mod two_factor;

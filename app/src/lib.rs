@@ -75,6 +75,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Routes fallback=ui::NotFound>
                 <Route path=path!("/login") view=auth::LoginPage ssr=SsrMode::Async />
+                <Route path=path!("/login/2fa") view=auth::TwoFactorLoginPage ssr=SsrMode::Async />
                 <Route path=path!("/signup") view=auth::SignupPage ssr=SsrMode::Async />
                 <Route path=path!("/account-deleted") view=auth::AccountDeleted />
                 <Route path=path!("/confirm-email") view=settings::profile::ConfirmEmailPage ssr=SsrMode::Async />

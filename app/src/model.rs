@@ -8,7 +8,10 @@ mod values;
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,
 };
-pub use security::{SecurityEventKind, SecurityEventView, SecurityView, SessionInfo};
+pub use security::{
+    SecurityEventKind, SecurityEventView, SecurityView, SessionInfo, TwoFactorSetup,
+    TwoFactorStatus,
+};
 pub use values::{DateFormat, Email, FirstName, Password};
 
 use crate::policy::{Tab, Viewer};

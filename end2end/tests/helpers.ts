@@ -5,7 +5,8 @@ export const PASSWORD = 'demo-password';
 /** With JavaScript on, wait until the WASM bundle has hydrated the page. */
 export async function ready(page: Page, testInfo: TestInfo) {
   if (testInfo.project.name === 'js') {
-    await expect(page.locator('html[data-hydrated]')).toHaveCount(1);
+    // The debug WASM bundle is large; under a loaded CI machine it can take a while to compile.
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 30_000 });
   }
 }
 

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261204_000001_accounts;
 mod m20261204_000002_profile;
 mod m20261204_000003_security;
+mod m20261204_000004_two_factor;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000001_accounts::Migration),
             Box::new(m20261204_000002_profile::Migration),
             Box::new(m20261204_000003_security::Migration),
+            Box::new(m20261204_000004_two_factor::Migration),
         ]
     }
 }

@@ -1,4 +1,6 @@
-use app::backend::{accounts, rate_limit, security, sessions, state::AppState};
+use app::backend::{
+    accounts, pending_logins, rate_limit, security, sessions, state::AppState, two_factor,
+};
 use app::error::AppError;
 use app::model::{safe_next, AuthForm, SecurityEventKind};
 use axum::{
@@ -50,7 +52,30 @@ pub async fn login(
         parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let outcome = attempt_login(&state, &form, &ip, user_agent).await;
     match outcome {
+        Ok(user_id) if needs_second_step(&state, user_id).await => {
+            match pending_logins::start(&state.db, user_id, &safe_next(Some(&form.next))).await {
+                Ok(token) => {
+                    let mut response = Redirect::to("/login/2fa").into_response();
+                    set_cookie(
+                        &mut response,
+                        &pending_logins::cookie(&token, state.config.secure_cookies),
+                    );
+                    response
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "could not start the second step");
+                    (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong. Please try again.")
+                        .into_response()
+                }
+            }
+        }
         Ok(user_id) => {
+            if let Err(e) =
+                security::record(&state.db, user_id, SecurityEventKind::SignedIn, &ip, user_agent)
+                    .await
+            {
+                tracing::error!(error = %e, "could not log the sign-in");
+            }
             start_session(&state, &parts, user_id, &ip, &safe_next(Some(&form.next))).await
         }
         Err(error) => {
@@ -80,8 +105,6 @@ async fn attempt_login(
     match accounts::check_password(&state.db, &state.hasher, &form.email, &form.password).await? {
         Some(user_id) => {
             rate_limit::clear_account(&state.db, &form.email).await?;
-            security::record(&state.db, user_id, SecurityEventKind::SignedIn, ip, user_agent)
-                .await?;
             Ok(user_id)
         }
         None => {
@@ -97,6 +120,106 @@ async fn attempt_login(
                 .await?;
             }
             Err(AppError::Invalid { field: "password".into(), message: WRONG_CREDENTIALS.into() })
+        }
+    }
+}
+
+async fn needs_second_step(state: &AppState, user_id: i32) -> bool {
+    use app::backend::entities::user;
+    use sea_orm::EntityTrait;
+    matches!(user::Entity::find_by_id(user_id).one(&state.db).await, Ok(Some(u)) if u.two_factor_enabled)
+}
+
+#[derive(Deserialize)]
+pub struct SecondStepForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    recovery_code: String,
+}
+
+/// The second step of a login with two-factor authentication: a code from the authenticator app
+/// or an unused recovery code, at most five tries, within five minutes of the password.
+pub async fn second_step(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let (parts, form) = match read_form::<SecondStepForm>(req, &state).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let token = parts
+        .headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|h| h.to_str().ok())
+        .find_map(|h| sessions::cookie_value(h, pending_logins::COOKIE))
+        .map(str::to_string);
+    let pending = match token {
+        Some(token) => pending_logins::find(&state.db, &token).await.ok().flatten(),
+        None => None,
+    };
+    let Some(pending) = pending else {
+        let form_state = AuthForm {
+            error: Some(AppError::RateLimited("That sign-in has expired. Log in again.".into())),
+            ..Default::default()
+        };
+        return render(&state, parts, "/login", form_state, StatusCode::UNAUTHORIZED).await;
+    };
+    let ip = peer.ip().to_string();
+    let user_agent = parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let recovery = !form.recovery_code.trim().is_empty();
+    let passed = two_factor::check_second_step(
+        &state.db,
+        &state.config.secret_key,
+        pending.user_id,
+        Some(form.code.as_str()),
+        Some(form.recovery_code.as_str()),
+        &ip,
+        &user_agent,
+    )
+    .await;
+    match passed {
+        Ok(true) => {
+            if let Err(e) = pending_logins::finish(&state.db, pending.id).await {
+                tracing::error!(error = %e, "could not finish the second step");
+            }
+            if let Err(e) = security::record(
+                &state.db,
+                pending.user_id,
+                SecurityEventKind::SignedIn,
+                &ip,
+                &user_agent,
+            )
+            .await
+            {
+                tracing::error!(error = %e, "could not log the sign-in");
+            }
+            let mut response =
+                start_session(&state, &parts, pending.user_id, &ip, &pending.next).await;
+            set_cookie(&mut response, &pending_logins::clear_cookie(state.config.secure_cookies));
+            response
+        }
+        Ok(false) | Err(_) => {
+            let _ = pending_logins::count_failure(&state.db, pending.id).await;
+            let (field, message, uri) = if recovery {
+                (
+                    "recovery_code",
+                    "That recovery code is not right, or was already used.",
+                    "/login/2fa?recovery=1",
+                )
+            } else {
+                ("code", two_factor::WRONG_CODE, "/login/2fa")
+            };
+            let form_state =
+                AuthForm { error: Some(AppError::invalid(field, message)), ..Default::default() };
+            render(&state, parts, uri, form_state, StatusCode::UNPROCESSABLE_ENTITY).await
         }
     }
 }

@@ -114,6 +114,7 @@ fn router(state: AppState) -> Router {
         .route("/", get(|| async { axum::response::Redirect::to("/settings/profile") }))
         .route("/settings", get(|| async { axum::response::Redirect::to("/settings/profile") }))
         .route("/login", post(auth::login))
+        .route("/login/2fa", post(auth::second_step))
         .route("/signup", post(auth::signup))
         .route("/logout", post(auth::logout))
         .route("/api/{*fn_name}", post(server_fns))

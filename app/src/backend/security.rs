@@ -6,7 +6,9 @@ use super::entities::{security_event, session, user};
 use super::sessions::CurrentSession;
 use super::{devices, mail, rate_limit, state::AppState};
 use crate::error::AppError;
-use crate::model::{Password, SecurityEventKind, SecurityEventView, SecurityView, SessionInfo};
+use crate::model::{
+    Password, SecurityEventKind, SecurityEventView, SecurityView, SessionInfo, TwoFactorStatus,
+};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -80,7 +82,16 @@ pub async fn view(
             })
         })
         .collect();
-    Ok(SecurityView { sessions, events, sudo_active: super::sudo::is_active(current, Utc::now()) })
+    let two_factor = TwoFactorStatus {
+        enabled: current.viewer.two_factor_enabled,
+        codes_left: super::two_factor::codes_left(db, current.user_id).await?,
+    };
+    Ok(SecurityView {
+        two_factor,
+        sessions,
+        events,
+        sudo_active: super::sudo::is_active(current, Utc::now()),
+    })
 }
 
 /// Changes the password after checking the current one; every other session ends, this one

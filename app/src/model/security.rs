@@ -4,9 +4,24 @@ use serde::{Deserialize, Serialize};
 /// Everything the Security tab shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SecurityView {
+    pub two_factor: TwoFactorStatus,
     pub sessions: Vec<SessionInfo>,
     pub events: Vec<SecurityEventView>,
     pub sudo_active: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TwoFactorStatus {
+    pub enabled: bool,
+    pub codes_left: u64,
+}
+
+/// What the setup view shows: the secret as a QR code (inline SVG) and as text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    /// Base32, 32 characters for the 20-byte secret.
+    pub secret: String,
+    pub qr_svg: String,
 }
 
 /// One signed-in device.
@@ -33,16 +48,22 @@ pub enum SecurityEventKind {
     SessionRevoked,
     SignedOutEverywhere,
     EmailChanged,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    RecoveryCodeUsed,
 }
 
 impl SecurityEventKind {
-    pub const ALL: [SecurityEventKind; 6] = [
+    pub const ALL: [SecurityEventKind; 9] = [
         SecurityEventKind::SignedIn,
         SecurityEventKind::FailedSignIn,
         SecurityEventKind::PasswordChanged,
         SecurityEventKind::SessionRevoked,
         SecurityEventKind::SignedOutEverywhere,
         SecurityEventKind::EmailChanged,
+        SecurityEventKind::TwoFactorEnabled,
+        SecurityEventKind::TwoFactorDisabled,
+        SecurityEventKind::RecoveryCodeUsed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -53,6 +74,9 @@ impl SecurityEventKind {
             SecurityEventKind::SessionRevoked => "session_revoked",
             SecurityEventKind::SignedOutEverywhere => "signed_out_everywhere",
             SecurityEventKind::EmailChanged => "email_changed",
+            SecurityEventKind::TwoFactorEnabled => "two_factor_enabled",
+            SecurityEventKind::TwoFactorDisabled => "two_factor_disabled",
+            SecurityEventKind::RecoveryCodeUsed => "recovery_code_used",
         }
     }
 
@@ -64,6 +88,9 @@ impl SecurityEventKind {
             SecurityEventKind::SessionRevoked => "Session signed out",
             SecurityEventKind::SignedOutEverywhere => "Signed out everywhere else",
             SecurityEventKind::EmailChanged => "Email changed",
+            SecurityEventKind::TwoFactorEnabled => "Two-factor authentication turned on",
+            SecurityEventKind::TwoFactorDisabled => "Two-factor authentication turned off",
+            SecurityEventKind::RecoveryCodeUsed => "Recovery code used",
         }
     }
 

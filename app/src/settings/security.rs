@@ -5,21 +5,19 @@ mod api;
 
 pub use api::*;
 
+mod two_factor;
+
 use crate::model::{SecurityView, SessionInfo};
 use crate::ui::{TextField, Time};
 use leptos::prelude::*;
+use two_factor::TwoFactorSection;
 
 #[component]
 pub fn SecurityTab(security: SecurityView) -> impl IntoView {
     view! {
         <h1 class="tab-title">"Security"</h1>
         <PasswordSection />
-        <section class="panel" aria-labelledby="two-factor-heading">
-            <h2 id="two-factor-heading">"Two-Factor Authentication"</h2>
-            <p class="purpose">
-                "Two-factor authentication with an authenticator app is not available yet. Team owners will be able to require it for every member."
-            </p>
-        </section>
+        <TwoFactorSection status=security.two_factor sudo_active=security.sudo_active />
         <SessionsSection sessions=security.sessions />
         <section class="panel" aria-labelledby="security-log-heading">
             <h2 id="security-log-heading">"Security log"</h2>

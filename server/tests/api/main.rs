@@ -11,3 +11,4 @@ mod profile;
 mod security;
 mod shell;
 mod startup;
+mod two_factor;

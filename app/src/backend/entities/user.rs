@@ -16,6 +16,12 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     /// The revision of the last auto-saved first name; older saves are ignored.
     pub first_name_rev: i64,
+    /// The TOTP secret, sealed with the server key; set while two-factor is on.
+    pub totp_secret: Option<String>,
+    /// A secret being set up, sealed, until a correct code confirms it.
+    pub totp_pending: Option<String>,
+    /// The last accepted TOTP time step: a code is accepted once only.
+    pub totp_last_step: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -70,3 +70,79 @@ pub async fn sign_out_everywhere() -> Result<u64, AppError> {
         .await,
     )
 }
+
+#[server(endpoint = "begin_two_factor_setup")]
+pub async fn begin_two_factor_setup(
+    password: Option<String>,
+) -> Result<crate::model::TwoFactorSetup, AppError> {
+    use crate::backend::{sudo, two_factor};
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageTwoFactor)?;
+            let state = app_state()?;
+            sudo::require(&state, &session, password.as_deref(), &current::client_ip()).await?;
+            two_factor::begin_setup(&state, &session).await
+        }
+        .await,
+    )
+}
+
+/// Turns two-factor on with a correct code; answers the recovery codes, shown once.
+#[server(endpoint = "confirm_two_factor")]
+pub async fn confirm_two_factor(code: String) -> Result<Vec<String>, AppError> {
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageTwoFactor)?;
+            let state = app_state()?;
+            crate::backend::two_factor::confirm_setup(
+                &state,
+                &session,
+                &code,
+                &current::client_ip(),
+                &user_agent(),
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "disable_two_factor")]
+pub async fn disable_two_factor(
+    password: Option<String>,
+    code: Option<String>,
+    recovery_code: Option<String>,
+) -> Result<(), AppError> {
+    use crate::backend::{sudo, two_factor};
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageTwoFactor)?;
+            let state = app_state()?;
+            sudo::require(&state, &session, password.as_deref(), &current::client_ip()).await?;
+            two_factor::disable(
+                &state,
+                &session,
+                code.as_deref(),
+                recovery_code.as_deref(),
+                &current::client_ip(),
+                &user_agent(),
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "regenerate_recovery_codes")]
+pub async fn regenerate_recovery_codes(password: Option<String>) -> Result<Vec<String>, AppError> {
+    use crate::backend::{sudo, two_factor};
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageTwoFactor)?;
+            let state = app_state()?;
+            sudo::require(&state, &session, password.as_deref(), &current::client_ip()).await?;
+            two_factor::regenerate(&state.db, &session).await
+        }
+        .await,
+    )
+}
