@@ -121,7 +121,7 @@ fn Setup(
                 .into_any(),
             Some(s) => view! {
                 <div class="stack">
-                    <p>"Scan this code with your authenticator app, or type the setup key into it."</p>
+                    <p>"Scan this QR code with your authenticator app, or type in the key below."</p>
                     <div class="qr" inner_html=s.qr_svg></div>
                     <p class="setup-key">"Setup key " <code id="setup-key">{s.secret}</code></p>
                     <ActionForm action=confirm attr:class="stack">
