@@ -6,7 +6,7 @@ mod action;
 mod limits;
 mod tab;
 
-pub use action::{can, Action, Denied};
+pub use action::{can, must_set_up_two_factor, Action, Denied, TWO_FACTOR_REQUIRED};
 pub use limits::{active_brand_limit, PlanLimits};
 pub use tab::{tab_label, tab_purpose, visible_tabs, Tab};
 

@@ -1,4 +1,5 @@
 use app::backend::{sessions, state::AppState};
+use app::policy::must_set_up_two_factor;
 use axum::Router;
 use axum::{
     body::Body,
@@ -96,10 +97,21 @@ pub async fn load_session(State(state): State<AppState>, mut req: Request, next:
 pub async fn require_session_for_pages(req: Request, next: Next) -> Response {
     let path = req.uri().path();
     let settings = path == "/settings" || path.starts_with("/settings/");
-    if settings && req.extensions().get::<sessions::CurrentSession>().is_none() {
-        let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/settings");
-        let query = serde_urlencoded::to_string([("next", target)]).unwrap_or_default();
-        return Redirect::to(&format!("/login?{query}")).into_response();
+    match req.extensions().get::<sessions::CurrentSession>() {
+        None if settings => {
+            let target = req.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/settings");
+            let query = serde_urlencoded::to_string([("next", target)]).unwrap_or_default();
+            return Redirect::to(&format!("/login?{query}")).into_response();
+        }
+        // The team requires two-factor authentication: nothing but its setup until it is done.
+        Some(current)
+            if settings
+                && path != "/settings/security"
+                && must_set_up_two_factor(&current.viewer) =>
+        {
+            return Redirect::to("/settings/security").into_response();
+        }
+        _ => {}
     }
     next.run(req).await
 }

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::model::{
     Password, SecurityEventKind, SecurityEventView, SecurityView, SessionInfo, TwoFactorStatus,
 };
+use crate::policy::{can, must_set_up_two_factor, Action, Role};
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
@@ -86,8 +87,13 @@ pub async fn view(
         enabled: current.viewer.two_factor_enabled,
         codes_left: super::two_factor::codes_left(db, current.user_id).await?,
     };
+    let v = &current.viewer;
+    let team_requirement = (v.role == Role::Owner)
+        .then(|| (v.flags.require_two_factor, can(v, Action::RequireTwoFactor).err().map(|d| d.0)));
     Ok(SecurityView {
         two_factor,
+        team_requirement,
+        must_set_up: must_set_up_two_factor(v),
         sessions,
         events,
         sudo_active: super::sudo::is_active(current, Utc::now()),
@@ -191,4 +197,19 @@ pub async fn revoke_others(
         .await?;
     record(db, current.user_id, SecurityEventKind::SignedOutEverywhere, ip, ua).await?;
     Ok(gone.rows_affected)
+}
+
+/// Turns the team-wide two-factor requirement on or off (the caller has asked the policy).
+pub async fn set_team_requirement(
+    db: &DatabaseConnection,
+    team_id: i32,
+    required: bool,
+) -> Result<(), AppError> {
+    use super::entities::team;
+    team::Entity::update_many()
+        .col_expr(team::Column::RequireTwoFactor, sea_orm::sea_query::Expr::value(required))
+        .filter(team::Column::Id.eq(team_id))
+        .exec(db)
+        .await?;
+    Ok(())
 }

@@ -195,6 +195,11 @@ pub async fn disable(
     ip: &str,
     ua: &str,
 ) -> Result<(), AppError> {
+    if current.viewer.flags.require_two_factor {
+        return Err(AppError::Denied(
+            "Your team requires two-factor authentication, so it stays on.".into(),
+        ));
+    }
     if !check_second_step(
         &state.db,
         &state.config.secret_key,

@@ -5,6 +5,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SecurityView {
     pub two_factor: TwoFactorStatus,
+    /// The team-wide requirement, for the owner only: whether it is on, and why it cannot be
+    /// changed now, if it cannot.
+    pub team_requirement: Option<(bool, Option<String>)>,
+    /// This member must set up two-factor authentication before anything else.
+    pub must_set_up: bool,
     pub sessions: Vec<SessionInfo>,
     pub events: Vec<SecurityEventView>,
     pub sudo_active: bool,

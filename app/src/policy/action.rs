@@ -108,8 +108,22 @@ fn tab(viewer: &Viewer, tab: Tab) -> Result<(), Denied> {
     Err(Denied::new(format!("The {} tab is available {to} {needs}.", tab.name())))
 }
 
+pub const TWO_FACTOR_REQUIRED: &str =
+    "Your team requires two-factor authentication. Set it up under Security to continue.";
+
+/// True while the team requires two-factor authentication and this member has not set it up:
+/// then only the setup itself is allowed.
+pub fn must_set_up_two_factor(viewer: &Viewer) -> bool {
+    viewer.flags.require_two_factor && !viewer.two_factor_enabled
+}
+
 /// May this viewer do this? `Err` carries the sentence to show.
 pub fn can(viewer: &Viewer, action: Action) -> Result<(), Denied> {
+    if must_set_up_two_factor(viewer)
+        && !matches!(action, Action::OpenTab(Tab::Security) | Action::ManageTwoFactor)
+    {
+        return Err(Denied::new(TWO_FACTOR_REQUIRED));
+    }
     let limits = PlanLimits::of(viewer.plan);
     match action {
         Action::OpenTab(t) => tab(viewer, t),

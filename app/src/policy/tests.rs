@@ -188,3 +188,15 @@ fn developer_keys_follow_plan_and_beta_flag() {
     growth.flags.beta_api_access = true;
     assert!(can(&growth, Action::ManageApiKey).is_ok());
 }
+
+#[test]
+fn a_team_that_requires_two_factor_lets_members_without_it_only_set_it_up() {
+    let mut member = viewer(Plan::Scale, Role::Viewer, true, true, false);
+    member.flags.require_two_factor = true;
+    assert_eq!(can(&member, Action::EditProfile).unwrap_err().message(), TWO_FACTOR_REQUIRED);
+    assert!(can(&member, Action::OpenTab(Tab::Profile)).is_err());
+    assert!(can(&member, Action::OpenTab(Tab::Security)).is_ok());
+    assert!(can(&member, Action::ManageTwoFactor).is_ok());
+    member.two_factor_enabled = true;
+    assert!(can(&member, Action::EditProfile).is_ok());
+}

@@ -17,7 +17,11 @@ pub fn SecurityTab(security: SecurityView) -> impl IntoView {
     view! {
         <h1 class="tab-title">"Security"</h1>
         <PasswordSection />
+        {security.must_set_up.then(|| view! {
+            <p class="alert" role="alert">{crate::policy::TWO_FACTOR_REQUIRED}</p>
+        })}
         <TwoFactorSection status=security.two_factor sudo_active=security.sudo_active />
+        {security.team_requirement.map(|(on, denied)| view! { <TeamRequirement on denied /> })}
         <SessionsSection sessions=security.sessions />
         <section class="panel" aria-labelledby="security-log-heading">
             <h2 id="security-log-heading">"Security log"</h2>
@@ -141,6 +145,52 @@ fn SessionsSection(sessions: Vec<SessionInfo>) -> impl IntoView {
                 <button type="submit">"Sign Out Everywhere"</button>
             </ActionForm>
             <p class="hint">"Signs out every session except this one. Useful if you suspect unauthorized access or signed in on a shared computer."</p>
+            <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
+        </section>
+    }
+}
+
+/// The owner's switch, saved as soon as it is flipped.
+#[component]
+fn TeamRequirement(on: bool, denied: Option<String>) -> impl IntoView {
+    let save = ServerAction::<SetTeamTwoFactor>::new();
+    let checked = RwSignal::new(on);
+    let status = RwSignal::new(None::<String>);
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(now)) => {
+            checked.set(now);
+            status.set(Some("Saved".into()));
+        }
+        Some(Err(e)) => {
+            checked.set(!checked.get_untracked());
+            status.set(Some(e.to_string()));
+        }
+        None => {}
+    });
+    let hint = denied.clone();
+    view! {
+        <section class="panel" aria-labelledby="team-two-factor-heading">
+            <h2 id="team-two-factor-heading">"Team security"</h2>
+            <div class="check">
+                <input
+                    type="checkbox"
+                    id="require-two-factor"
+                    prop:checked=move || checked.get()
+                    checked=on
+                    disabled=denied.is_some() && !on
+                    aria-describedby="require-two-factor-hint"
+                    on:change=move |ev| {
+                        let value = event_target_checked(&ev);
+                        checked.set(value);
+                        status.set(Some("Saving…".into()));
+                        save.dispatch(SetTeamTwoFactor { required: value });
+                    }
+                />
+                <label for="require-two-factor">"Require two-factor authentication for all team members"</label>
+            </div>
+            <p id="require-two-factor-hint" class="hint">
+                {hint.unwrap_or_else(|| "Members without it must set it up before they can do anything else.".into())}
+            </p>
             <p class="status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }

@@ -145,3 +145,68 @@ async fn setting_up_needs_the_password_first() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn only_an_owner_with_two_factor_can_require_it_for_the_team() {
+    each_database(|app| async move {
+        let admin = app.demo_client("admin@demo.test").await;
+        let (status, body) = app.call(&admin, "set_team_two_factor", &[("required", "true")]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(body["Denied"].as_str().unwrap().starts_with("Only the team owner"));
+        let owner = app.demo_client("agency@demo.test").await;
+        let (status, body) = app.call(&owner, "set_team_two_factor", &[("required", "true")]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "not without two-factor of their own");
+        assert!(body["Denied"].as_str().unwrap().contains("for yourself"));
+        enable(&app, &owner).await;
+        assert_eq!(
+            app.call(&owner, "set_team_two_factor", &[("required", "true")]).await.0,
+            StatusCode::OK
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_required_team_blocks_members_until_they_set_it_up() {
+    each_database(|app| async move {
+        let owner = app.demo_client("agency@demo.test").await;
+        enable(&app, &owner).await;
+        assert_eq!(
+            app.call(&owner, "set_team_two_factor", &[("required", "true")]).await.0,
+            StatusCode::OK
+        );
+
+        let member = app.demo_client("viewer@demo.test").await;
+        let (status, body) = app.call(&member, "update_first_name", &[("first_name", "Vee")]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(body["Denied"].as_str().unwrap().contains("requires two-factor"));
+        assert_eq!(
+            app.call(&member, "get_tab", &[("slug", "profile")]).await.0,
+            StatusCode::FORBIDDEN
+        );
+        let page = app.get(&member, "/settings/profile").await;
+        assert_eq!(location(&page), "/settings/security", "pages lead to the setup");
+        assert_eq!(app.get(&member, "/settings/security").await.status(), StatusCode::OK);
+
+        let (_, code_list) = {
+            let (status, setup) =
+                app.call(&member, "begin_two_factor_setup", &[("password", "demo-password")]).await;
+            assert_eq!(status, StatusCode::OK);
+            let secret = setup["secret"].as_str().unwrap().to_string();
+            app.call(&member, "confirm_two_factor", &[("code", &code_at(&secret, 0))]).await
+        };
+        assert_eq!(code_list.as_array().unwrap().len(), 10);
+        assert_eq!(
+            app.call(&member, "update_first_name", &[("first_name", "Vee")]).await.0,
+            StatusCode::OK
+        );
+        let (status, _) =
+            app.call(&owner, "disable_two_factor", &[("recovery_code", "whatever")]).await;
+        assert_eq!(
+            status,
+            StatusCode::FORBIDDEN,
+            "the owner cannot drop it while the team requires it"
+        );
+    })
+    .await;
+}

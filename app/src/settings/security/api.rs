@@ -146,3 +146,16 @@ pub async fn regenerate_recovery_codes(password: Option<String>) -> Result<Vec<S
         .await,
     )
 }
+
+/// The owner's switch: every member must use two-factor authentication.
+#[server(endpoint = "set_team_two_factor")]
+pub async fn set_team_two_factor(required: bool) -> Result<bool, AppError> {
+    current::respond(
+        async {
+            let session = current::authorize(Action::RequireTwoFactor)?;
+            security::set_team_requirement(&app_state()?.db, session.team_id, required).await?;
+            Ok(required)
+        }
+        .await,
+    )
+}
