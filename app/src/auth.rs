@@ -131,13 +131,17 @@ pub fn AccountDeleted() -> impl IntoView {
 #[component]
 pub fn TwoFactorLoginPage() -> impl IntoView {
     let form = submitted_form();
-    let recovery = use_query_map().with_untracked(|q| q.get("recovery").is_some());
+    let query = use_query_map();
+    // Reactive: "Use a recovery code" is a link to this same page with another query.
+    let recovery = Memo::new(move |_| query.read().get("recovery").is_some());
     view! {
         <Title text="Two-factor authentication" />
         <main class="auth">
             <h1>"Two-factor authentication"</h1>
             <Suspense>
-                {move || Suspend::new(async move {
+                {move || {
+                    let recovery = recovery.get();
+                    Suspend::new(async move {
                     let form = form.await.unwrap_or_default();
                     let error_for = |field: &str| form.error.as_ref().and_then(|e| e.for_field(field));
                     if recovery {
@@ -161,7 +165,7 @@ pub fn TwoFactorLoginPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                })}
+                })}}
             </Suspense>
             <p class="auth-switch"><a href="/login">"Start again"</a></p>
         </main>

@@ -208,6 +208,11 @@ pub async fn second_step(
         }
         Ok(false) | Err(_) => {
             let _ = pending_logins::count_failure(&state.db, pending.id).await;
+            // Wrong second steps count towards the account's sign-in limit too, so starting
+            // fresh logins does not buy an attacker who has the password unlimited guesses.
+            if let Ok(Some(email)) = accounts::email_of(&state.db, pending.user_id).await {
+                let _ = rate_limit::record_failure(&state.db, &email, &ip).await;
+            }
             let (field, message, uri) = if recovery {
                 (
                     "recovery_code",

@@ -150,3 +150,8 @@ pub async fn user_id_by_email(
     let email = email.trim().to_lowercase();
     Ok(user::Entity::find().filter(user::Column::Email.eq(email)).one(db).await?.map(|u| u.id))
 }
+
+/// The email of an account, if it still exists.
+pub async fn email_of(db: &DatabaseConnection, user_id: i32) -> Result<Option<String>, AppError> {
+    Ok(user::Entity::find_by_id(user_id).one(db).await?.map(|u| u.email))
+}

@@ -210,3 +210,22 @@ async fn a_required_team_blocks_members_until_they_set_it_up() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn wrong_second_steps_count_towards_the_account_limit() {
+    each_database(|app| async move {
+        let owner = app.demo_client("growth@demo.test").await;
+        enable(&app, &owner).await;
+        let half = first_step(&app, "growth@demo.test").await;
+        for _ in 0..5 {
+            app.post_form(&half, "/login/2fa", &[("code", "123456")]).await;
+        }
+        let again = app.log_in(&app.client(), "growth@demo.test", "demo-password").await;
+        assert_eq!(
+            again.status(),
+            StatusCode::TOO_MANY_REQUESTS,
+            "a fresh login does not restart the guessing"
+        );
+    })
+    .await;
+}
