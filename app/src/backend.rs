@@ -3,6 +3,8 @@
 
 /// Account creation and password checks.
 pub mod accounts;
+/// The brand portfolio and per-brand access.
+pub mod brands;
 /// Writing times for people, and when the weekly report is due.
 pub mod clock;
 /// The per-request signed-in person and the policy gate for server functions.

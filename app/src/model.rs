@@ -1,10 +1,12 @@
 //! Types that cross the wire, and value types that can only hold a valid value. The same
 //! parsing runs in the browser and on the server.
 
+mod brands;
 mod profile;
 mod security;
 mod values;
 
+pub use brands::{parse_brand_name, BrandRow, BrandsView, Website};
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,
 };

@@ -1,6 +1,8 @@
 //! The Settings layout (header, sidebar of the viewer's tabs) and one module per tab.
 
 mod api;
+/// The brand portfolio.
+pub mod brands;
 mod placeholder;
 /// Name, email, feedback, regional settings, account deletion.
 pub mod profile;
@@ -128,6 +130,7 @@ fn TabContent(view: TabView) -> impl IntoView {
         TabData::Security(security) => {
             view! { <security::SecurityTab security=*security /> }.into_any()
         }
+        TabData::Brands(brands) => view! { <brands::BrandsTab brands=*brands /> }.into_any(),
         TabData::Placeholder => placeholder::view(view).into_any(),
     };
     view! {

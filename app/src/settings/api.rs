@@ -21,6 +21,7 @@ pub struct TabView {
 pub enum TabData {
     Profile(Box<crate::model::ProfileView>),
     Security(Box<crate::model::SecurityView>),
+    Brands(Box<crate::model::BrandsView>),
     Placeholder,
 }
 
@@ -52,8 +53,10 @@ pub async fn get_tab(slug: String) -> Result<TabView, AppError> {
                 Tab::Security => TabData::Security(Box::new(
                     crate::backend::security::view(&app_state()?.db, &session).await?,
                 )),
-                Tab::Brands
-                | Tab::Team
+                Tab::Brands => TabData::Brands(Box::new(
+                    crate::backend::brands::view(&app_state()?.db, &session).await?,
+                )),
+                Tab::Team
                 | Tab::Agency
                 | Tab::WhiteLabel
                 | Tab::Billing

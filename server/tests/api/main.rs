@@ -2,6 +2,7 @@
 //! database (SQLite, and PostgreSQL too when TEST_DATABASE_URL is set) and talks HTTP to it.
 
 mod accounts;
+mod brands;
 mod deletion;
 mod harness;
 mod jobs;

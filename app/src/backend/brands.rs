@@ -1,0 +1,175 @@
+//! The brand portfolio: what a viewer may see (per-brand access), adding brands, turning them
+//! on and off within the plan's limit.
+
+use super::db::begin_write;
+use super::entities::{brand, brand_visibility, membership, membership_brand};
+use super::sessions::CurrentSession;
+use crate::error::AppError;
+use crate::model::{BrandRow, BrandsView, Website};
+use crate::policy::{can, Action, PlanLimits};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use std::collections::HashMap;
+
+pub const HISTORY_WEEKS: usize = 8;
+
+/// The ids of the brands this member may see, or `None` for all of the team's.
+async fn allowed_brands<C: ConnectionTrait>(
+    db: &C,
+    current: &CurrentSession,
+) -> Result<Option<Vec<i32>>, AppError> {
+    let member = membership::Entity::find_by_id(current.membership_id)
+        .one(db)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    if member.all_brands {
+        return Ok(None);
+    }
+    Ok(Some(
+        membership_brand::Entity::find()
+            .filter(membership_brand::Column::MembershipId.eq(member.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| a.brand_id)
+            .collect(),
+    ))
+}
+
+/// The team's brands this viewer may see, by name.
+async fn visible<C: ConnectionTrait>(
+    db: &C,
+    current: &CurrentSession,
+) -> Result<Vec<brand::Model>, AppError> {
+    let mut query = brand::Entity::find().filter(brand::Column::TeamId.eq(current.team_id));
+    if let Some(ids) = allowed_brands(db, current).await? {
+        query = query.filter(brand::Column::Id.is_in(ids));
+    }
+    Ok(query.order_by_asc(brand::Column::Name).all(db).await?)
+}
+
+pub async fn view(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+) -> Result<BrandsView, AppError> {
+    let brands = visible(db, current).await?;
+    let ids: Vec<i32> = brands.iter().map(|b| b.id).collect();
+    let mut history: HashMap<i32, Vec<f64>> = HashMap::new();
+    for row in brand_visibility::Entity::find()
+        .filter(brand_visibility::Column::BrandId.is_in(ids))
+        .order_by_asc(brand_visibility::Column::WeekStart)
+        .all(db)
+        .await?
+    {
+        history.entry(row.brand_id).or_default().push(row.score);
+    }
+    let rows = brands
+        .into_iter()
+        .map(|b| {
+            let all = history.remove(&b.id).unwrap_or_default();
+            let recent: Vec<f64> = all.iter().rev().take(HISTORY_WEEKS).rev().copied().collect();
+            let score = recent.last().copied();
+            let change = match recent.as_slice() {
+                [.., before, now] => Some(((now - before) * 10.0).round() / 10.0),
+                _ => None,
+            };
+            BrandRow {
+                id: b.id,
+                name: b.name,
+                website: b.website,
+                favicon_url: b.favicon_url,
+                location: b.location,
+                market: b.market,
+                active: b.active,
+                score,
+                change,
+                history: recent,
+            }
+        })
+        .collect();
+    Ok(BrandsView {
+        brands: rows,
+        can_edit: can(&current.viewer, Action::CreateBrand).is_ok(),
+        active_limit: PlanLimits::of(current.viewer.plan).active_brands,
+        plan: current.viewer.plan.name().to_string(),
+    })
+}
+
+async fn active_count<C: ConnectionTrait>(db: &C, team_id: i32) -> Result<u32, AppError> {
+    Ok(brand::Entity::find()
+        .filter(brand::Column::TeamId.eq(team_id))
+        .filter(brand::Column::Active.eq(true))
+        .count(db)
+        .await? as u32)
+}
+
+/// Adds an active brand, within the plan's limit; a website the team already has is refused.
+pub async fn add(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    name: String,
+    website: Website,
+) -> Result<i32, AppError> {
+    let txn = begin_write(db).await?;
+    can(&current.viewer, Action::CreateBrand)?;
+    let duplicate = brand::Entity::find()
+        .filter(brand::Column::TeamId.eq(current.team_id))
+        .filter(brand::Column::Website.eq(website.as_str()))
+        .one(&txn)
+        .await?;
+    if duplicate.is_some() {
+        return Err(AppError::invalid(
+            "website",
+            format!("{} is already in your portfolio.", website.host()),
+        ));
+    }
+    can(
+        &current.viewer,
+        Action::ActivateBrand { active_now: active_count(&txn, current.team_id).await? },
+    )?;
+    let created = brand::ActiveModel {
+        team_id: Set(current.team_id),
+        name: Set(name),
+        favicon_url: Set(website.favicon_url()),
+        website: Set(website.as_str().to_string()),
+        aliases: Set("[]".into()),
+        location: Set("Global".into()),
+        market: Set("General".into()),
+        active: Set(true),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(created.id)
+}
+
+/// Turns a brand this viewer may see on or off; turning on respects the plan's limit.
+pub async fn set_active(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    brand_id: i32,
+    active: bool,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await?;
+    let Some(target) = visible(&txn, current).await?.into_iter().find(|b| b.id == brand_id) else {
+        return Err(AppError::NotFound);
+    };
+    if active && !target.active {
+        can(
+            &current.viewer,
+            Action::ActivateBrand { active_now: active_count(&txn, current.team_id).await? },
+        )?;
+    } else {
+        can(&current.viewer, Action::EditBrand)?;
+    }
+    let mut row: brand::ActiveModel = target.into();
+    row.active = Set(active);
+    row.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}

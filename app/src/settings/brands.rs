@@ -1,0 +1,161 @@
+//! The Brands tab: the portfolio with visibility stats, adding brands, turning them on and off.
+
+mod api;
+
+pub use api::*;
+
+use crate::model::{BrandRow, BrandsView};
+use crate::settings::profile::{field_error, form_error};
+use crate::ui::{Dialog, TextField};
+use leptos::prelude::*;
+
+#[component]
+pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
+    let view_state = RwSignal::new(brands);
+    let add = ServerAction::<AddBrand>::new();
+    let toggle = ServerAction::<SetBrandActive>::new();
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = add.value().get() {
+            view_state.set(v);
+            open.set(false);
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = toggle.value().get() {
+            view_state.set(v);
+        }
+    });
+    let toggle_error = Signal::derive(move || form_error(toggle.value().get()));
+    let name_error = Signal::derive(move || field_error(add.value().get(), "name"));
+    let website_error = Signal::derive(move || field_error(add.value().get(), "website"));
+    let add_error = Signal::derive(move || form_error(add.value().get()));
+    view! {
+        <h1 class="tab-title">"Brands"</h1>
+        <section class="panel" aria-labelledby="portfolio-heading">
+            <div class="section-head">
+                <h2 id="portfolio-heading">"Portfolio"</h2>
+                {move || view_state.get().can_edit.then(|| view! {
+                    <button type="button" class="primary" on:click=move |_| open.set(true)>"Add brand"</button>
+                })}
+            </div>
+            <p class="purpose">
+                {move || {
+                    let v = view_state.get();
+                    let active = v.brands.iter().filter(|b| b.active).count();
+                    format!("{active} of {} active brands on the {} plan.", v.active_limit, v.plan)
+                }}
+            </p>
+            {move || toggle_error.get().map(|m| view! {
+                <p class="alert" role="alert">{m} " " <a href="/settings/billing">"See plans"</a></p>
+            })}
+            <div class="table-scroll">
+                <table class="brands">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Brand"</th>
+                            <th scope="col">"Website"</th>
+                            <th scope="col">"Market"</th>
+                            <th scope="col">"Visibility"</th>
+                            <th scope="col">"7 days"</th>
+                            <th scope="col">"Last 8 weeks"</th>
+                            <th scope="col">"Active"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || view_state.get().brands key=|b| (b.id, b.active, b.name.clone()) let:b>
+                            <BrandLine brand=b toggle can_edit=view_state.get_untracked().can_edit />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+        <Dialog title="Add brand" id="add-brand" open>
+            <ActionForm action=add attr:class="stack">
+                <TextField id="brand-name" name="name" label="Name" required=true error=name_error />
+                <TextField id="brand-website" name="website" label="Website" input_type="text" autocomplete="url" hint="For example acme.com" required=true error=website_error />
+                {move || add_error.get().map(|m| view! { <p class="alert" role="alert">{m} " " <a href="/settings/billing">"See plans"</a></p> })}
+                <div class="actions">
+                    <button type="submit" class="primary">"Add"</button>
+                    <button type="button" class="quiet" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </ActionForm>
+        </Dialog>
+    }
+}
+
+#[component]
+fn BrandLine(
+    brand: BrandRow,
+    toggle: ServerAction<SetBrandActive>,
+    can_edit: bool,
+) -> impl IntoView {
+    let score = brand.score.map(|s| format!("{s:.1}")).unwrap_or_else(|| "–".into());
+    let change = brand.change.map(|c| format!("{c:+.1}")).unwrap_or_else(|| "–".into());
+    let trend = match brand.change {
+        Some(c) if c > 0.0 => "up",
+        Some(c) if c < 0.0 => "down",
+        _ => "flat",
+    };
+    let host = brand.website.trim_start_matches("https://").to_string();
+    let (id, active, name) = (brand.id, brand.active, brand.name.clone());
+    view! {
+        <tr class:inactive=!active>
+            <td>
+                <span class="brand-name">
+                    <img src=brand.favicon_url alt="" width="16" height="16" loading="lazy" />
+                    {brand.name.clone()}
+                </span>
+            </td>
+            <td><a href=brand.website.clone() rel="noopener noreferrer" target="_blank">{host}</a></td>
+            <td>{brand.market.clone()}</td>
+            <td class="num">{score}</td>
+            <td class=format!("num change {trend}")>{change}</td>
+            <td>{sparkline(&brand.name, &brand.history)}</td>
+            <td>
+                {if can_edit {
+                    view! {
+                        <button type="button" class="quiet" aria-pressed=if active { "true" } else { "false" }
+                            aria-label=format!("{name} active")
+                            on:click=move |_| { toggle.dispatch(SetBrandActive { brand_id: id, active: !active }); }>
+                            {if active { "On" } else { "Off" }}
+                        </button>
+                    }
+                        .into_any()
+                } else {
+                    view! { <span>{if active { "On" } else { "Off" }}</span> }.into_any()
+                }}
+            </td>
+        </tr>
+    }
+}
+
+/// A small line of the weekly scores, drawn on the server as SVG.
+fn sparkline(name: &str, history: &[f64]) -> impl IntoView {
+    let (w, h) = (96.0, 28.0);
+    let n = history.len().max(2) as f64 - 1.0;
+    let points = history
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            format!(
+                "{:.1},{:.1}",
+                i as f64 * w / n,
+                h - 2.0 - (s.clamp(0.0, 100.0) / 100.0) * (h - 4.0)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let label = match (history.first(), history.last()) {
+        (Some(a), Some(b)) => format!(
+            "{name} visibility over the last {} weeks: from {a:.1} to {b:.1}",
+            history.len()
+        ),
+        _ => format!("{name} visibility: no data yet"),
+    };
+    view! {
+        <svg role="img" aria-label=label width="96" height="28" viewBox="0 0 96 28" class="sparkline">
+            <polyline points=points fill="none" stroke="currentColor" stroke-width="1.5" />
+        </svg>
+    }
+}

@@ -1,0 +1,164 @@
+use crate::harness::{each_database, TestApp};
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+
+async fn portfolio(app: &TestApp, client: &Client) -> Vec<Value> {
+    let (status, tab) = app.call(client, "get_tab", &[("slug", "brands")]).await;
+    assert_eq!(status, StatusCode::OK);
+    tab["data"]["Brands"]["brands"].as_array().unwrap().clone()
+}
+
+fn id_of(brands: &[Value], name: &str) -> String {
+    brands.iter().find(|b| b["name"] == name).unwrap()["id"].to_string()
+}
+
+#[tokio::test]
+async fn the_portfolio_shows_each_brand_with_its_visibility() {
+    each_database(|app| async move {
+        let growth = app.demo_client("growth@demo.test").await;
+        let brands = portfolio(&app, &growth).await;
+        assert_eq!(brands.len(), 3);
+        assert_eq!(brands.iter().filter(|b| b["active"] == true).count(), 1);
+        for b in &brands {
+            assert_eq!(b["history"].as_array().unwrap().len(), 8, "eight weeks of history");
+            assert!(b["score"].as_f64().is_some() && b["change"].as_f64().is_some());
+            assert!(b["favicon_url"].as_str().unwrap().ends_with("/favicon.ico"));
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_restricted_viewer_sees_and_touches_only_their_brand() {
+    each_database(|app| async move {
+        let admin = app.demo_client("admin@demo.test").await;
+        let all = portfolio(&app, &admin).await;
+        assert_eq!(all.len(), 6);
+        let viewer = app.demo_client("viewer@demo.test").await;
+        let mine = portfolio(&app, &viewer).await;
+        assert_eq!(mine.len(), 1);
+        let other = id_of(&all, "Tidal Finance");
+        let (status, _) = app
+            .call(&viewer, "set_brand_active", &[("brand_id", &other), ("active", "false")])
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another brand does not exist for this viewer");
+        let own = mine[0]["id"].to_string();
+        let (status, body) =
+            app.call(&viewer, "set_brand_active", &[("brand_id", &own), ("active", "false")]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(body["Denied"].as_str().unwrap().starts_with("Viewers can't"));
+        let (status, _) =
+            app.call(&viewer, "add_brand", &[("name", "Sneaky"), ("website", "sneaky.test")]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn brands_stay_within_the_plans_active_limit() {
+    each_database(|app| async move {
+        let growth = app.demo_client("growth@demo.test").await;
+        let (status, body) = app
+            .call(&growth, "add_brand", &[("name", "Lumen Pro"), ("website", "lumenpro.com")])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert!(body["Denied"].as_str().unwrap().contains("allows 1 active brand"));
+        let brands = portfolio(&app, &growth).await;
+        let (outdoor, lamps) = (id_of(&brands, "Lumen Outdoor"), id_of(&brands, "Lumen Lamps"));
+        let (status, _) = app
+            .call(&growth, "set_brand_active", &[("brand_id", &outdoor), ("active", "true")])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.call(&growth, "set_brand_active", &[("brand_id", &lamps), ("active", "false")])
+                .await
+                .0,
+            StatusCode::OK
+        );
+        let (status, view) = app
+            .call(&growth, "set_brand_active", &[("brand_id", &outdoor), ("active", "true")])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let active: Vec<&str> = view["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|b| b["active"] == true)
+            .map(|b| b["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(active, ["Lumen Outdoor"]);
+        let lamps_history =
+            view["brands"].as_array().unwrap().iter().find(|b| b["name"] == "Lumen Lamps").unwrap()
+                ["history"]
+                .as_array()
+                .unwrap()
+                .len();
+        assert_eq!(lamps_history, 8, "inactive brands keep their history");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn adding_a_brand_normalizes_the_website_and_refuses_duplicates() {
+    each_database(|app| async move {
+        let scale = app.demo_client("scale@demo.test").await;
+        let (status, view) = app
+            .call(
+                &scale,
+                "add_brand",
+                &[("name", " Acme Store "), ("website", "http://www.AcmeStore.com/shop")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let added = view["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["name"] == "Acme Store")
+            .unwrap()
+            .clone();
+        assert_eq!(added["website"], "https://acmestore.com");
+        assert_eq!(added["active"], true);
+        let (status, body) =
+            app.call(&scale, "add_brand", &[("name", "Again"), ("website", "acmestore.com")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["Invalid"]["field"], "website");
+        let (status, body) =
+            app.call(&scale, "add_brand", &[("name", "Bad"), ("website", "not a site")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["Invalid"]["field"], "website");
+        let (status, body) =
+            app.call(&scale, "add_brand", &[("name", " "), ("website", "fine.com")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["Invalid"]["field"], "name");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn another_teams_brands_are_out_of_reach() {
+    each_database(|app| async move {
+        let growth = app.demo_client("growth@demo.test").await;
+        let theirs = id_of(&portfolio(&app, &growth).await, "Lumen Lamps");
+        let scale = app.demo_client("scale@demo.test").await;
+        let (status, _) = app
+            .call(&scale, "set_brand_active", &[("brand_id", &theirs), ("active", "false")])
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        assert_eq!(
+            app.call(&app.client(), "add_brand", &[("name", "X"), ("website", "x.com")]).await.0,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            app.call(
+                &app.client(),
+                "set_brand_active",
+                &[("brand_id", &theirs), ("active", "true")]
+            )
+            .await
+            .0,
+            StatusCode::UNAUTHORIZED
+        );
+    })
+    .await;
+}
