@@ -22,6 +22,8 @@ pub mod entities;
 pub mod errors;
 /// Feedback sent from Settings.
 pub mod feedback;
+/// Bulk import of brands from CSV.
+pub mod import;
 /// Leases that let exactly one server run a periodic job.
 pub mod leases;
 /// The outbox and its delivery worker.

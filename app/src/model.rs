@@ -6,7 +6,10 @@ mod profile;
 mod security;
 mod values;
 
-pub use brands::{parse_brand_name, BrandRow, BrandsView, Website};
+pub use brands::{
+    parse_aliases, parse_brand_name, parse_location, BrandRow, BrandsView, ImportPreview,
+    ImportRow, Website,
+};
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,
 };

@@ -43,3 +43,22 @@ test('turning a brand on past the limit is refused with the limit named', async 
   await expect(page.getByRole('alert')).toContainText('The Growth plan allows 1 active brand');
   await expect(page.getByRole('link', { name: 'See plans' })).toHaveAttribute('href', '/settings/billing');
 });
+
+test('importing CSV shows a preview and imports the good rows', async ({ page }, testInfo) => {
+  test.skip(jsOnly(testInfo), 'the Import dialog needs JavaScript');
+  await logIn(page, testInfo, 'scale@demo.test');
+  await page.goto('/settings/brands');
+  await ready(page, testInfo);
+  const stamp = Date.now();
+  await page.getByRole('button', { name: 'Import' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import brands' });
+  await dialog.getByLabel('Paste CSV').fill(`name,website,aliases,location\nImported ${stamp},imported${stamp}.example,,GB\nBad row,not a website,,\n`);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  const preview = dialog.getByRole('table', { name: 'Import preview' });
+  await expect(preview.getByRole('row')).toHaveCount(3);
+  await expect(preview.getByRole('row').nth(2)).toContainText('not a website address');
+  await dialog.getByRole('button', { name: 'Import 1 brand' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: new RegExp(`Imported ${stamp}`) })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Bad row/ })).toHaveCount(0);
+});

@@ -84,6 +84,48 @@ pub struct BrandsView {
     pub plan: String,
 }
 
+/// A brand's location: an ISO 3166-1 alpha-2 country code, or Global.
+pub fn parse_location(input: &str) -> Result<String, String> {
+    let code = input.trim();
+    if code.is_empty() || code.eq_ignore_ascii_case("global") {
+        return Ok("Global".into());
+    }
+    if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Ok(code.to_ascii_uppercase());
+    }
+    Err(format!("“{code}” is not a two-letter country code or Global."))
+}
+
+/// Aliases separated by `;`, trimmed, without case-insensitive repeats.
+pub fn parse_aliases(input: &str) -> Vec<String> {
+    let mut seen = Vec::<String>::new();
+    for alias in input.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+        if !seen.iter().any(|s| s.eq_ignore_ascii_case(alias)) {
+            seen.push(alias.to_string());
+        }
+    }
+    seen
+}
+
+/// One row of a CSV import, as the preview shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportRow {
+    /// 1-based line in the pasted text.
+    pub line: usize,
+    pub name: String,
+    pub website: String,
+    pub location: String,
+    pub aliases: Vec<String>,
+    /// Why the row cannot be imported, if it cannot.
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub rows: Vec<ImportRow>,
+    pub importable: usize,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +149,22 @@ mod tests {
         for bad in ["", "not a site", "localhost", "exa_mple.com", "-x.com", "http://"] {
             assert!(Website::parse(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn locations_are_country_codes_or_global() {
+        assert_eq!(parse_location("gb"), Ok("GB".into()));
+        assert_eq!(parse_location(""), Ok("Global".into()));
+        assert_eq!(parse_location("GLOBAL"), Ok("Global".into()));
+        assert!(parse_location("England").is_err());
+    }
+
+    #[test]
+    fn aliases_are_deduplicated_without_case() {
+        assert_eq!(
+            parse_aliases(" Acme; acme ;ACME Inc;; "),
+            vec!["Acme".to_string(), "ACME Inc".to_string()]
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The Brands tab: the portfolio with visibility stats, adding brands, turning them on and off.
 
 mod api;
+mod import;
 
 pub use api::*;
 
@@ -15,6 +16,7 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
     let add = ServerAction::<AddBrand>::new();
     let toggle = ServerAction::<SetBrandActive>::new();
     let open = RwSignal::new(false);
+    let import_open = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(Ok(v)) = add.value().get() {
             view_state.set(v);
@@ -36,7 +38,10 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
             <div class="section-head">
                 <h2 id="portfolio-heading">"Portfolio"</h2>
                 {move || view_state.get().can_edit.then(|| view! {
-                    <button type="button" class="primary" on:click=move |_| open.set(true)>"Add brand"</button>
+                    <div class="actions">
+                        <button type="button" on:click=move |_| import_open.set(true)>"Import"</button>
+                        <button type="button" class="primary" on:click=move |_| open.set(true)>"Add brand"</button>
+                    </div>
                 })}
             </div>
             <p class="purpose">
@@ -70,6 +75,7 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                 </table>
             </div>
         </section>
+        <import::ImportDialog open=import_open view_state />
         <Dialog title="Add brand" id="add-brand" open>
             <ActionForm action=add attr:class="stack">
                 <TextField id="brand-name" name="name" label="Name" required=true error=name_error />

@@ -162,3 +162,49 @@ async fn another_teams_brands_are_out_of_reach() {
     })
     .await;
 }
+
+const CSV: &str = "name,website,aliases,location\nNova Foods,novafoods.com,Nova;nova,US\nBroken,not a site,,\nAcme Again,https://acmecloud.io,,global\nPolar Gear,polargear.no,,NO\n";
+
+#[tokio::test]
+async fn an_import_previews_every_row_and_imports_only_the_good_ones() {
+    each_database(|app| async move {
+        let scale = app.demo_client("scale@demo.test").await;
+        let (status, preview) = app.call(&scale, "preview_import", &[("csv", CSV)]).await;
+        assert_eq!(status, StatusCode::OK);
+        let rows = preview["rows"].as_array().unwrap();
+        assert_eq!(rows.len(), 4, "the header row is skipped");
+        assert_eq!(rows[0]["error"], Value::Null);
+        assert_eq!(rows[0]["aliases"], serde_json::json!(["Nova"]));
+        assert!(rows[1]["error"].as_str().unwrap().contains("not a website"));
+        assert!(rows[2]["error"].as_str().unwrap().contains("already in your portfolio"));
+        assert_eq!(rows[3]["location"], "NO");
+        assert_eq!(preview["importable"], 2);
+        assert_eq!(portfolio(&app, &scale).await.len(), 4, "a preview writes nothing");
+
+        let (status, view) = app.call(&scale, "import_brands", &[("csv", CSV)]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(view["brands"].as_array().unwrap().len(), 6);
+        let (_, again) = app.call(&scale, "preview_import", &[("csv", CSV)]).await;
+        assert_eq!(again["importable"], 0, "imported rows are duplicates now");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_import_stops_at_the_plan_limit_and_refuses_viewers() {
+    each_database(|app| async move {
+        let growth = app.demo_client("growth@demo.test").await;
+        let (_, preview) = app.call(&growth, "preview_import", &[("csv", "Lumen Pro,lumenpro.com,,\n")]).await;
+        assert!(preview["rows"][0]["error"].as_str().unwrap().contains("allows 1 active brand"));
+        let (_, view) = app.call(&growth, "import_brands", &[("csv", "Lumen Pro,lumenpro.com,,\n")]).await;
+        assert_eq!(view["brands"].as_array().unwrap().len(), 3, "nothing over the limit is written");
+        let viewer = app.demo_client("viewer@demo.test").await;
+        assert_eq!(app.call(&viewer, "preview_import", &[("csv", CSV)]).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(app.call(&viewer, "import_brands", &[("csv", CSV)]).await.0, StatusCode::FORBIDDEN);
+        let many: String = (0..501).map(|i| format!("B{i},b{i}.example,,\n")).collect();
+        let (status, body) = app.call(&growth, "preview_import", &[("csv", &many)]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(body["Invalid"]["message"].as_str().unwrap().contains("at most 500"));
+    })
+    .await;
+}

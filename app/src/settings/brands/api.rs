@@ -44,3 +44,29 @@ pub async fn set_brand_active(
         .await,
     )
 }
+
+/// Judges pasted CSV row by row; writes nothing.
+#[server(endpoint = "preview_import")]
+pub async fn preview_import(csv: String) -> Result<crate::model::ImportPreview, AppError> {
+    current::respond(
+        async {
+            let session = current::authorize(Action::CreateBrand)?;
+            crate::backend::import::preview(&app_state()?.db, &session, &csv).await
+        }
+        .await,
+    )
+}
+
+/// Imports the rows the preview accepts, in one transaction.
+#[server(endpoint = "import_brands")]
+pub async fn import_brands(csv: String) -> Result<crate::model::BrandsView, AppError> {
+    current::respond(
+        async {
+            let session = current::authorize(Action::CreateBrand)?;
+            let db = &app_state()?.db;
+            crate::backend::import::import(db, &session, &csv).await?;
+            brands::view(db, &session).await
+        }
+        .await,
+    )
+}
