@@ -18,7 +18,8 @@ const launchOptions = {
 export default defineConfig({
   testDir: './tests',
   fullyParallel: true,
-  workers: 2,
+  // One browser at a time: with two, hydrating the large debug bundle sometimes starved on two cores.
+  workers: 1,
   retries: 0,
   // Several tests sign in three browsers; the debug WASM bundle is slow to compile under load.
   timeout: 90_000,

@@ -7,8 +7,8 @@ mod security;
 mod values;
 
 pub use brands::{
-    parse_aliases, parse_brand_name, parse_location, BrandRow, BrandsView, ImportPreview,
-    ImportRow, Website,
+    parse_aliases, parse_brand_name, parse_group_name, parse_location, BrandRow, BrandsView,
+    GroupView, ImportPreview, ImportRow, Website,
 };
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,

@@ -62,3 +62,19 @@ test('importing CSV shows a preview and imports the good rows', async ({ page },
   await expect(page.getByRole('row', { name: new RegExp(`Imported ${stamp}`) })).toBeVisible();
   await expect(page.getByRole('row', { name: /Bad row/ })).toHaveCount(0);
 });
+
+test('a group is created with New group and brands move into it', async ({ page }, testInfo) => {
+  test.skip(jsOnly(testInfo), 'the New group dialog needs JavaScript');
+  await logIn(page, testInfo, 'agency@demo.test');
+  await page.goto('/settings/brands');
+  await ready(page, testInfo);
+  const name = `Nordics ${Date.now()}`;
+  await page.getByRole('button', { name: 'New group' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New group' });
+  await dialog.getByLabel('Group name').fill(name);
+  await dialog.getByRole('button', { name: 'Create group' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Groups' })).toContainText(name);
+  await page.getByLabel('Group of Fjord Outdoor').selectOption({ label: name });
+  await expect(page.getByLabel('Group of Fjord Outdoor')).toHaveValue(/\d+/);
+});

@@ -5,6 +5,7 @@ mod m20261204_000001_accounts;
 mod m20261204_000002_profile;
 mod m20261204_000003_security;
 mod m20261204_000004_two_factor;
+mod m20261204_000005_brand_groups;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000002_profile::Migration),
             Box::new(m20261204_000003_security::Migration),
             Box::new(m20261204_000004_two_factor::Migration),
+            Box::new(m20261204_000005_brand_groups::Migration),
         ]
     }
 }

@@ -2,10 +2,10 @@
 //! on and off within the plan's limit.
 
 use super::db::begin_write;
-use super::entities::{brand, brand_visibility, membership, membership_brand};
+use super::entities::{brand, brand_group, brand_visibility, membership, membership_brand};
 use super::sessions::CurrentSession;
 use crate::error::AppError;
-use crate::model::{BrandRow, BrandsView, Website};
+use crate::model::{BrandRow, BrandsView, GroupView, Website};
 use crate::policy::{can, Action, PlanLimits};
 use chrono::Utc;
 use sea_orm::{
@@ -84,14 +84,24 @@ pub async fn view(
                 location: b.location,
                 market: b.market,
                 active: b.active,
+                group_id: b.group_id,
                 score,
                 change,
                 history: recent,
             }
         })
         .collect();
+    let groups = brand_group::Entity::find()
+        .filter(brand_group::Column::TeamId.eq(current.team_id))
+        .order_by_asc(brand_group::Column::Name)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| GroupView { id: g.id, name: g.name })
+        .collect();
     Ok(BrandsView {
         brands: rows,
+        groups,
         can_edit: can(&current.viewer, Action::CreateBrand).is_ok(),
         active_limit: PlanLimits::of(current.viewer.plan).active_brands,
         plan: current.viewer.plan.name().to_string(),
@@ -169,6 +179,101 @@ pub async fn set_active(
     }
     let mut row: brand::ActiveModel = target.into();
     row.active = Set(active);
+    row.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Creates a group; names are unique within the team.
+pub async fn create_group(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    name: String,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await?;
+    let taken = brand_group::Entity::find()
+        .filter(brand_group::Column::TeamId.eq(current.team_id))
+        .filter(brand_group::Column::Name.eq(&name))
+        .one(&txn)
+        .await?;
+    if taken.is_some() {
+        return Err(AppError::invalid(
+            "group_name",
+            format!("There is already a group called {name}."),
+        ));
+    }
+    brand_group::ActiveModel {
+        team_id: Set(current.team_id),
+        name: Set(name),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+async fn own_group<C: ConnectionTrait>(
+    db: &C,
+    current: &CurrentSession,
+    group_id: i32,
+) -> Result<brand_group::Model, AppError> {
+    brand_group::Entity::find_by_id(group_id)
+        .one(db)
+        .await?
+        .filter(|g| g.team_id == current.team_id)
+        .ok_or(AppError::NotFound)
+}
+
+pub async fn rename_group(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    group_id: i32,
+    name: String,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await?;
+    let mut group: brand_group::ActiveModel = own_group(&txn, current, group_id).await?.into();
+    group.name = Set(name);
+    group.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Deletes a group; its brands stay, in no group.
+pub async fn delete_group(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    group_id: i32,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await?;
+    let group = own_group(&txn, current, group_id).await?;
+    brand::Entity::update_many()
+        .col_expr(brand::Column::GroupId, sea_orm::sea_query::Expr::value(Option::<i32>::None))
+        .filter(brand::Column::GroupId.eq(group.id))
+        .exec(&txn)
+        .await?;
+    brand_group::Entity::delete_by_id(group.id).exec(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Moves a brand this viewer may see into a group of the team, or out of any group.
+pub async fn move_to_group(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    brand_id: i32,
+    group_id: Option<i32>,
+) -> Result<(), AppError> {
+    let txn = begin_write(db).await?;
+    let Some(target) = visible(&txn, current).await?.into_iter().find(|b| b.id == brand_id) else {
+        return Err(AppError::NotFound);
+    };
+    if let Some(group_id) = group_id {
+        own_group(&txn, current, group_id).await?;
+    }
+    let mut row: brand::ActiveModel = target.into();
+    row.group_id = Set(group_id);
     row.update(&txn).await?;
     txn.commit().await?;
     Ok(())

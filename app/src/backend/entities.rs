@@ -1,5 +1,6 @@
 //! SeaORM entities: the server's view of the tables the migrations made.
 pub mod brand;
+pub mod brand_group;
 pub mod brand_visibility;
 pub mod email_change;
 pub mod feedback;

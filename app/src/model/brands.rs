@@ -67,6 +67,7 @@ pub struct BrandRow {
     pub location: String,
     pub market: String,
     pub active: bool,
+    pub group_id: Option<i32>,
     /// The latest weekly visibility score, 0–100.
     pub score: Option<f64>,
     /// Change against the week before.
@@ -75,10 +76,27 @@ pub struct BrandRow {
     pub history: Vec<f64>,
 }
 
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupView {
+    pub id: i32,
+    pub name: String,
+}
+
+/// A group name: 1 to 60 characters after trimming.
+pub fn parse_group_name(input: &str) -> Result<String, String> {
+    let name = input.trim();
+    match name.chars().count() {
+        0 => Err("Enter a name for the group.".into()),
+        n if n > 60 => Err("Use at most 60 characters.".into()),
+        _ => Ok(name.to_string()),
+    }
+}
+
 /// Everything the Brands tab shows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BrandsView {
     pub brands: Vec<BrandRow>,
+    pub groups: Vec<GroupView>,
     pub can_edit: bool,
     pub active_limit: u32,
     pub plan: String,

@@ -1,6 +1,7 @@
 //! The Brands tab: the portfolio with visibility stats, adding brands, turning them on and off.
 
 mod api;
+mod groups;
 mod import;
 
 pub use api::*;
@@ -15,6 +16,37 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
     let view_state = RwSignal::new(brands);
     let add = ServerAction::<AddBrand>::new();
     let toggle = ServerAction::<SetBrandActive>::new();
+    let regroup = ServerAction::<MoveBrandToGroup>::new();
+    let group_filter = RwSignal::new(String::from("all"));
+    let status_filter = RwSignal::new(String::from("all"));
+    let sort = RwSignal::new(String::from("name"));
+    Effect::new(move |_| {
+        if let Some(Ok(v)) = regroup.value().get() {
+            view_state.set(v);
+        }
+    });
+    let shown = move || {
+        let v = view_state.get();
+        let (group, status) = (group_filter.get(), status_filter.get());
+        let mut rows: Vec<BrandRow> = v
+            .brands
+            .into_iter()
+            .filter(|b| match group.as_str() {
+                "all" => true,
+                "none" => b.group_id.is_none(),
+                id => b.group_id.map(|g| g.to_string()) == Some(id.to_string()),
+            })
+            .filter(|b| match status.as_str() {
+                "active" => b.active,
+                "inactive" => !b.active,
+                _ => true,
+            })
+            .collect();
+        if sort.get() == "score" {
+            rows.sort_by(|a, b| b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)));
+        }
+        rows
+    };
     let open = RwSignal::new(false);
     let import_open = RwSignal::new(false);
     Effect::new(move |_| {
@@ -54,12 +86,35 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
             {move || toggle_error.get().map(|m| view! {
                 <p class="alert" role="alert">{m} " " <a href="/settings/billing">"See plans"</a></p>
             })}
+            <div class="filters">
+                <label>"Group "
+                    <select on:change=move |ev| group_filter.set(event_target_value(&ev))>
+                        <option value="all">"All groups"</option>
+                        <option value="none">"No group"</option>
+                        {move || view_state.get().groups.into_iter().map(|g| view! { <option value=g.id.to_string()>{g.name}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>"Status "
+                    <select on:change=move |ev| status_filter.set(event_target_value(&ev))>
+                        <option value="all">"All"</option>
+                        <option value="active">"Active"</option>
+                        <option value="inactive">"Inactive"</option>
+                    </select>
+                </label>
+                <label>"Sort by "
+                    <select on:change=move |ev| sort.set(event_target_value(&ev))>
+                        <option value="name">"Name"</option>
+                        <option value="score">"Visibility"</option>
+                    </select>
+                </label>
+            </div>
             <div class="table-scroll">
                 <table class="brands">
                     <thead>
                         <tr>
                             <th scope="col">"Brand"</th>
                             <th scope="col">"Website"</th>
+                            <th scope="col">"Group"</th>
                             <th scope="col">"Market"</th>
                             <th scope="col">"Visibility"</th>
                             <th scope="col">"7 days"</th>
@@ -68,13 +123,14 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || view_state.get().brands key=|b| (b.id, b.active, b.name.clone()) let:b>
-                            <BrandLine brand=b toggle can_edit=view_state.get_untracked().can_edit />
+                        <For each=shown key=|b| (b.id, b.active, b.group_id, b.name.clone()) let:b>
+                            <BrandLine brand=b toggle regroup view_state />
                         </For>
                     </tbody>
                 </table>
             </div>
         </section>
+        <groups::GroupsSection view_state />
         <import::ImportDialog open=import_open view_state />
         <Dialog title="Add brand" id="add-brand" open>
             <ActionForm action=add attr:class="stack">
@@ -94,8 +150,12 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
 fn BrandLine(
     brand: BrandRow,
     toggle: ServerAction<SetBrandActive>,
-    can_edit: bool,
+    regroup: ServerAction<MoveBrandToGroup>,
+    view_state: RwSignal<BrandsView>,
 ) -> impl IntoView {
+    let (can_edit, groups) = view_state.with_untracked(|v| (v.can_edit, v.groups.clone()));
+    let group_name = groups.iter().find(|g| Some(g.id) == brand.group_id).map(|g| g.name.clone());
+    let current_group = brand.group_id;
     let score = brand.score.map(|s| format!("{s:.1}")).unwrap_or_else(|| "–".into());
     let change = brand.change.map(|c| format!("{c:+.1}")).unwrap_or_else(|| "–".into());
     let trend = match brand.change {
@@ -114,6 +174,22 @@ fn BrandLine(
                 </span>
             </td>
             <td><a href=brand.website.clone() rel="noopener noreferrer" target="_blank">{host}</a></td>
+            <td>
+                {if can_edit {
+                    let label = format!("Group of {}", brand.name);
+                    view! {
+                        <select aria-label=label on:change=move |ev| {
+                            let group_id = event_target_value(&ev).parse::<i32>().ok().filter(|g| *g > 0);
+                            regroup.dispatch(MoveBrandToGroup { brand_id: id, group_id });
+                        }>
+                            <option value="0" selected=current_group.is_none()>"No group"</option>
+                            {move || view_state.get().groups.into_iter().map(|g| view! { <option value=g.id.to_string() selected=current_group == Some(g.id)>{g.name}</option> }).collect_view()}
+                        </select>
+                    }.into_any()
+                } else {
+                    view! { <span>{group_name.unwrap_or_else(|| "–".into())}</span> }.into_any()
+                }}
+            </td>
             <td>{brand.market.clone()}</td>
             <td class="num">{score}</td>
             <td class=format!("num change {trend}")>{change}</td>

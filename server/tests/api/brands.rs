@@ -194,17 +194,88 @@ async fn an_import_previews_every_row_and_imports_only_the_good_ones() {
 async fn an_import_stops_at_the_plan_limit_and_refuses_viewers() {
     each_database(|app| async move {
         let growth = app.demo_client("growth@demo.test").await;
-        let (_, preview) = app.call(&growth, "preview_import", &[("csv", "Lumen Pro,lumenpro.com,,\n")]).await;
+        let (_, preview) =
+            app.call(&growth, "preview_import", &[("csv", "Lumen Pro,lumenpro.com,,\n")]).await;
         assert!(preview["rows"][0]["error"].as_str().unwrap().contains("allows 1 active brand"));
-        let (_, view) = app.call(&growth, "import_brands", &[("csv", "Lumen Pro,lumenpro.com,,\n")]).await;
-        assert_eq!(view["brands"].as_array().unwrap().len(), 3, "nothing over the limit is written");
+        let (_, view) =
+            app.call(&growth, "import_brands", &[("csv", "Lumen Pro,lumenpro.com,,\n")]).await;
+        assert_eq!(
+            view["brands"].as_array().unwrap().len(),
+            3,
+            "nothing over the limit is written"
+        );
         let viewer = app.demo_client("viewer@demo.test").await;
-        assert_eq!(app.call(&viewer, "preview_import", &[("csv", CSV)]).await.0, StatusCode::FORBIDDEN);
-        assert_eq!(app.call(&viewer, "import_brands", &[("csv", CSV)]).await.0, StatusCode::FORBIDDEN);
+        assert_eq!(
+            app.call(&viewer, "preview_import", &[("csv", CSV)]).await.0,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.call(&viewer, "import_brands", &[("csv", CSV)]).await.0,
+            StatusCode::FORBIDDEN
+        );
         let many: String = (0..501).map(|i| format!("B{i},b{i}.example,,\n")).collect();
         let (status, body) = app.call(&growth, "preview_import", &[("csv", &many)]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(body["Invalid"]["message"].as_str().unwrap().contains("at most 500"));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn groups_are_created_renamed_used_and_deleted_without_losing_brands() {
+    each_database(|app| async move {
+        let admin = app.demo_client("admin@demo.test").await;
+        let (status, view) = app.call(&admin, "create_group", &[("group_name", "Travel")]).await;
+        assert_eq!(status, StatusCode::OK);
+        let group = view["groups"][0]["id"].to_string();
+        let (status, body) = app.call(&admin, "create_group", &[("group_name", "Travel")]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["Invalid"]["field"], "group_name");
+        let harbor = id_of(&portfolio(&app, &admin).await, "Harbor Hotels");
+        let (status, view) = app
+            .call(&admin, "move_brand_to_group", &[("brand_id", &harbor), ("group_id", &group)])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let moved = view["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["name"] == "Harbor Hotels")
+            .unwrap()["group_id"]
+            .to_string();
+        assert_eq!(moved, group);
+        let (status, view) = app
+            .call(&admin, "rename_group", &[("group_id", &group), ("group_name", "Hospitality")])
+            .await;
+        assert_eq!(
+            (status, view["groups"][0]["name"].clone()),
+            (StatusCode::OK, Value::from("Hospitality"))
+        );
+        let viewer = app.demo_client("viewer@demo.test").await;
+        assert_eq!(
+            app.call(&viewer, "create_group", &[("group_name", "Mine")]).await.0,
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.call(&viewer, "delete_group", &[("group_id", &group)]).await.0,
+            StatusCode::FORBIDDEN
+        );
+        let outsider = app.demo_client("scale@demo.test").await;
+        assert_eq!(
+            app.call(&outsider, "delete_group", &[("group_id", &group)]).await.0,
+            StatusCode::NOT_FOUND
+        );
+        let (status, view) = app.call(&admin, "delete_group", &[("group_id", &group)]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(view["groups"].as_array().unwrap().len(), 0);
+        let harbor_row = view["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["name"] == "Harbor Hotels")
+            .unwrap()
+            .clone();
+        assert_eq!(harbor_row["group_id"], Value::Null, "the brand stays, in no group");
     })
     .await;
 }

@@ -17,6 +17,7 @@ const TABLES: &[&str] = &[
     "feedback",
     "report_deliveries",
     "security_events",
+    "brand_groups",
 ];
 
 async fn counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
@@ -51,6 +52,8 @@ async fn deleting_an_account_removes_every_row_of_it_and_its_team() {
             &[("kind", "Idea"), ("message", "a thought before leaving"), ("page", "/")],
         )
         .await;
+        let (status, _) = app.call(&client, "create_group", &[("group_name", "Bakeries")]).await;
+        assert_eq!(status, StatusCode::OK);
         let before = counts(&app.db).await;
 
         let (status, body) = app.call(&client, "delete_account", &[("confirm", "delete")]).await;
@@ -83,6 +86,7 @@ async fn deleting_an_account_removes_every_row_of_it_and_its_team() {
             ("feedback", 1),
             ("report_deliveries", 0),
             ("security_events", 2),
+            ("brand_groups", 1),
         ];
         for ((table, b), (_, a)) in before.iter().zip(after.iter()) {
             let gone = expected_gone.iter().find(|(t, _)| t == table).unwrap().1;

@@ -15,6 +15,7 @@ pub struct Model {
     pub market: String,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    pub group_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -70,3 +70,68 @@ pub async fn import_brands(csv: String) -> Result<crate::model::BrandsView, AppE
         .await,
     )
 }
+
+#[server(endpoint = "create_group")]
+pub async fn create_group(group_name: String) -> Result<crate::model::BrandsView, AppError> {
+    use crate::model::parse_group_name;
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageBrandGroups)?;
+            let name =
+                parse_group_name(&group_name).map_err(|m| AppError::invalid("group_name", m))?;
+            let db = &app_state()?.db;
+            brands::create_group(db, &session, name).await?;
+            brands::view(db, &session).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "rename_group")]
+pub async fn rename_group(
+    group_id: i32,
+    group_name: String,
+) -> Result<crate::model::BrandsView, AppError> {
+    use crate::model::parse_group_name;
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageBrandGroups)?;
+            let name =
+                parse_group_name(&group_name).map_err(|m| AppError::invalid("group_name", m))?;
+            let db = &app_state()?.db;
+            brands::rename_group(db, &session, group_id, name).await?;
+            brands::view(db, &session).await
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "delete_group")]
+pub async fn delete_group(group_id: i32) -> Result<crate::model::BrandsView, AppError> {
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageBrandGroups)?;
+            let db = &app_state()?.db;
+            brands::delete_group(db, &session, group_id).await?;
+            brands::view(db, &session).await
+        }
+        .await,
+    )
+}
+
+/// Moves a brand into a group (`group_id` 0 or absent: no group).
+#[server(endpoint = "move_brand_to_group")]
+pub async fn move_brand_to_group(
+    brand_id: i32,
+    group_id: Option<i32>,
+) -> Result<crate::model::BrandsView, AppError> {
+    current::respond(
+        async {
+            let session = current::authorize(Action::ManageBrandGroups)?;
+            let db = &app_state()?.db;
+            brands::move_to_group(db, &session, brand_id, group_id.filter(|g| *g > 0)).await?;
+            brands::view(db, &session).await
+        }
+        .await,
+    )
+}
