@@ -19,10 +19,8 @@ pub fn GroupsSection(view_state: RwSignal<BrandsView>) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        for result in [rename.value().get(), delete.value().get()].into_iter().flatten() {
-            if let Ok(v) = result {
-                view_state.set(v);
-            }
+        for v in [rename.value().get(), delete.value().get()].into_iter().flatten().flatten() {
+            view_state.set(v);
         }
     });
     let name_error = Signal::derive(move || field_error(create.value().get(), "group_name"));
