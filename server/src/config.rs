@@ -36,6 +36,9 @@ pub struct Config {
     /// The public origin for links in mail (e.g. https://app.trakkr.ai); else the request's.
     #[arg(long, env = "PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// A GeoIP2/GeoLite2 City database (.mmdb) for the approximate place of each session.
+    #[arg(long, env = "GEOIP_DB")]
+    pub geoip_db: Option<PathBuf>,
     /// Run no background jobs (mail delivery, weekly reports) in this process: for a web-only
     /// replica, or a test that drives them itself.
     #[arg(long)]
@@ -60,6 +63,7 @@ impl Config {
             mail_from: "Trakkr <no-reply@example.test>".into(),
             feedback_to: "feedback@example.test".into(),
             public_url: None,
+            geoip_db: None,
             no_jobs: false,
             secure_cookies: false,
         }

@@ -52,7 +52,14 @@ impl Application {
             .site_pkg_dir("pkg")
             .site_addr(addr)
             .build();
+        let geoip = match &config.geoip_db {
+            Some(path) => {
+                Some(Arc::new(backend::devices::GeoIp::open(path).map_err(anyhow::Error::msg)?))
+            }
+            None => None,
+        };
         let state = AppState {
+            geoip,
             db,
             leptos_options,
             hasher: Hasher::default(),

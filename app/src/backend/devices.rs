@@ -27,9 +27,39 @@ pub fn describe(user_agent: &str) -> (String, String) {
     (device.to_string(), browser)
 }
 
-/// An approximate place for an address. Without a GeoIP database: loopback and private
-/// addresses are the local network, the rest unknown.
-pub fn location(ip: &str) -> String {
+/// A GeoIP2/GeoLite2 City database (`--geoip-db`), read once at start-up.
+pub struct GeoIp(maxminddb::Reader<Vec<u8>>);
+
+impl GeoIp {
+    pub fn open(path: &std::path::Path) -> Result<GeoIp, String> {
+        maxminddb::Reader::open_readfile(path)
+            .map(GeoIp)
+            .map_err(|e| format!("cannot read the GeoIP database {}: {e}", path.display()))
+    }
+
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<GeoIp, String> {
+        maxminddb::Reader::from_source(bytes).map(GeoIp).map_err(|e| e.to_string())
+    }
+
+    /// "City, Country" or "Country" for a public address the database knows.
+    fn place(&self, ip: IpAddr) -> Option<String> {
+        let found: maxminddb::geoip2::City = self.0.lookup(ip).ok().flatten()?;
+        let english = |names: Option<std::collections::BTreeMap<&str, &str>>| {
+            names.and_then(|n| n.get("en").map(|s| s.to_string()))
+        };
+        let city = found.city.and_then(|c| english(c.names));
+        let country = found.country.and_then(|c| english(c.names));
+        match (city, country) {
+            (Some(city), Some(country)) => Some(format!("{city}, {country}")),
+            (None, Some(place)) | (Some(place), None) => Some(place),
+            (None, None) => None,
+        }
+    }
+}
+
+/// An approximate place for an address: loopback and private addresses are the local network;
+/// others come from the GeoIP database when one is configured, else are unknown.
+pub fn location(ip: &str, geoip: Option<&GeoIp>) -> String {
     match ip.parse::<IpAddr>() {
         Ok(IpAddr::V4(v4)) if v4.is_loopback() || v4.is_private() || v4.is_link_local() => {
             "Local network".into()
@@ -37,7 +67,10 @@ pub fn location(ip: &str) -> String {
         Ok(IpAddr::V6(v6)) if v6.is_loopback() || (v6.segments()[0] & 0xfe00) == 0xfc00 => {
             "Local network".into()
         }
-        _ => "Unknown location".into(),
+        Ok(public) => {
+            geoip.and_then(|g| g.place(public)).unwrap_or_else(|| "Unknown location".into())
+        }
+        Err(_) => "Unknown location".into(),
     }
 }
 
@@ -59,10 +92,22 @@ mod tests {
 
     #[test]
     fn private_addresses_are_the_local_network() {
-        assert_eq!(location("127.0.0.1"), "Local network");
-        assert_eq!(location("192.168.1.20"), "Local network");
-        assert_eq!(location("::1"), "Local network");
-        assert_eq!(location("8.8.8.8"), "Unknown location");
-        assert_eq!(location("unknown"), "Unknown location");
+        assert_eq!(location("127.0.0.1", None), "Local network");
+        assert_eq!(location("192.168.1.20", None), "Local network");
+        assert_eq!(location("::1", None), "Local network");
+        assert_eq!(location("8.8.8.8", None), "Unknown location");
+        assert_eq!(location("unknown", None), "Unknown location");
+    }
+
+    #[test]
+    fn a_geoip_database_names_city_and_country() {
+        // Written by testdata/make_geoip.py: documentation ranges only.
+        let geo =
+            GeoIp::from_bytes(include_bytes!("../../testdata/geoip-test.mmdb").to_vec()).unwrap();
+        assert_eq!(location("203.0.113.7", Some(&geo)), "Testville, Testland");
+        assert_eq!(location("198.51.100.1", Some(&geo)), "Countryland");
+        assert_eq!(location("8.8.8.8", Some(&geo)), "Unknown location");
+        assert_eq!(location("10.0.0.1", Some(&geo)), "Local network");
+        assert!(GeoIp::from_bytes(b"not a database".to_vec()).is_err());
     }
 }

@@ -42,6 +42,7 @@ pub async fn record<C: ConnectionTrait>(
 pub async fn view(
     db: &DatabaseConnection,
     current: &CurrentSession,
+    geoip: Option<&devices::GeoIp>,
 ) -> Result<SecurityView, AppError> {
     let prefs = Prefs::from_stored(&current.timezone, &current.date_format);
     let sessions = session::Entity::find()
@@ -57,7 +58,7 @@ pub async fn view(
                 id: s.id,
                 device,
                 browser,
-                location: devices::location(&s.ip),
+                location: devices::location(&s.ip, geoip),
                 ip: s.ip,
                 signed_in: prefs.display(s.created_at),
                 last_active: prefs.display(s.last_seen_at),

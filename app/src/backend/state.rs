@@ -9,6 +9,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub hasher: Hasher,
     pub config: Arc<RuntimeConfig>,
+    /// Places for session addresses, when `--geoip-db` is given.
+    pub geoip: Option<Arc<super::devices::GeoIp>>,
 }
 
 /// Settings fixed at start-up that code deep in a request needs.

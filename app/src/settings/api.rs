@@ -50,9 +50,11 @@ pub async fn get_tab(slug: String) -> Result<TabView, AppError> {
                 Tab::Profile => TabData::Profile(Box::new(
                     crate::backend::profile::view(&app_state()?.db, &session).await?,
                 )),
-                Tab::Security => TabData::Security(Box::new(
-                    crate::backend::security::view(&app_state()?.db, &session).await?,
-                )),
+                Tab::Security => TabData::Security(Box::new({
+                    let state = app_state()?;
+                    crate::backend::security::view(&state.db, &session, state.geoip.as_deref())
+                        .await?
+                })),
                 Tab::Brands => TabData::Brands(Box::new(
                     crate::backend::brands::view(&app_state()?.db, &session).await?,
                 )),

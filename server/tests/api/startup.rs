@@ -61,3 +61,26 @@ async fn the_mailbox_does_not_exist_without_dev_mode() {
     assert_eq!(response.status(), reqwest::StatusCode::NOT_FOUND);
     assert!(!response.text().await.unwrap().contains("<article"));
 }
+
+#[tokio::test]
+async fn a_missing_geoip_database_stops_start_up_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.path().display());
+    let mut config = config(dir.path(), &url);
+    config.geoip_db = Some(dir.path().join("missing.mmdb"));
+    let error = Application::build(config).await.err().expect("start-up fails");
+    assert!(format!("{error:#}").starts_with("cannot read the GeoIP database"), "{error:#}");
+}
+
+#[tokio::test]
+async fn a_geoip_database_loads_at_start_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/db.sqlite?mode=rwc", dir.path().display());
+    let mut config = config(dir.path(), &url);
+    config.geoip_db = Some(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/testdata/geoip-test.mmdb"),
+    );
+    let app = Application::build(config).await.expect("starts");
+    let geoip = app.state.geoip.clone().expect("loaded");
+    assert_eq!(app::backend::devices::location("203.0.113.9", Some(&geoip)), "Testville, Testland");
+}
