@@ -190,3 +190,22 @@ pub fn sudo_needed(
 ) -> Signal<bool> {
     Signal::derive(move || !sudo_active.get() || password_error.get().is_some())
 }
+
+/// The message for `field` in a server function's result, if it refused that field.
+pub fn field_error<T>(
+    result: Option<Result<T, crate::error::AppError>>,
+    field: &str,
+) -> Option<String> {
+    match result {
+        Some(Err(e)) => e.for_field(field),
+        _ => None,
+    }
+}
+
+/// A refusal that is not about one field (rate limits, outages, the policy).
+pub fn form_error<T>(result: Option<Result<T, crate::error::AppError>>) -> Option<String> {
+    match result {
+        Some(Err(crate::error::AppError::Invalid { .. })) | Some(Ok(_)) | None => None,
+        Some(Err(e)) => Some(e.to_string()),
+    }
+}

@@ -7,7 +7,7 @@ mod import;
 pub use api::*;
 
 use crate::model::{BrandRow, BrandsView};
-use crate::settings::profile::{field_error, form_error};
+use crate::ui::{field_error, form_error};
 use crate::ui::{Dialog, TextField};
 use leptos::prelude::*;
 

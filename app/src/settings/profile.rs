@@ -12,7 +12,6 @@ pub use api::*;
 pub use confirm::{confirm_email_change, ConfirmEmailPage};
 pub use name::SignedInName;
 
-use crate::error::AppError;
 use crate::model::ProfileView;
 use leptos::prelude::*;
 
@@ -33,21 +32,5 @@ pub fn ProfileTab(profile: ProfileView) -> impl IntoView {
                             <feedback::FeedbackSection />
                             <regional::RegionalSettings regional=p.regional.clone() />
                             <danger::DangerZone blocked=p.deletion_blocked.clone() sudo_active />
-    }
-}
-
-/// The message for `field` in a server function's result, if it refused that field.
-pub(crate) fn field_error<T>(result: Option<Result<T, AppError>>, field: &str) -> Option<String> {
-    match result {
-        Some(Err(e)) => e.for_field(field),
-        _ => None,
-    }
-}
-
-/// A refusal that is not about one field (rate limits, outages, the policy).
-pub(crate) fn form_error<T>(result: Option<Result<T, AppError>>) -> Option<String> {
-    match result {
-        Some(Err(AppError::Invalid { .. })) | Some(Ok(_)) | None => None,
-        Some(Err(e)) => Some(e.to_string()),
     }
 }

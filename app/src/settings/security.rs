@@ -62,9 +62,9 @@ fn PasswordSection() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let done = RwSignal::new(None::<String>);
     let error_for = move |field: &'static str| {
-        Signal::derive(move || super::profile::field_error(change.value().get(), field))
+        Signal::derive(move || crate::ui::field_error(change.value().get(), field))
     };
-    let other = Signal::derive(move || super::profile::form_error(change.value().get()));
+    let other = Signal::derive(move || crate::ui::form_error(change.value().get()));
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = change.value().get() {

@@ -2,7 +2,7 @@
 
 use super::api::{CreateGroup, DeleteGroup, RenameGroup};
 use crate::model::BrandsView;
-use crate::settings::profile::{field_error, form_error};
+use crate::ui::{field_error, form_error};
 use crate::ui::{Dialog, TextField};
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use super::api::{ImportBrands, PreviewImport};
 use crate::model::BrandsView;
-use crate::settings::profile::{field_error, form_error};
+use crate::ui::{field_error, form_error};
 use crate::ui::{Dialog, FieldError};
 use leptos::prelude::*;
 

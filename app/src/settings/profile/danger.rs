@@ -17,11 +17,12 @@ pub fn DangerZone(blocked: Option<String>, sudo_active: RwSignal<bool>) -> impl 
             }
         }
     });
-    let confirm_error = Signal::derive(move || super::field_error(delete.value().get(), "confirm"));
+    let confirm_error =
+        Signal::derive(move || crate::ui::field_error(delete.value().get(), "confirm"));
     let password_error =
-        Signal::derive(move || super::field_error(delete.value().get(), "password"));
+        Signal::derive(move || crate::ui::field_error(delete.value().get(), "password"));
     let needs_password = sudo_needed(sudo_active, password_error);
-    let other_error = Signal::derive(move || super::form_error(delete.value().get()));
+    let other_error = Signal::derive(move || crate::ui::form_error(delete.value().get()));
     view! {
         <details class="panel danger">
             <summary>"Danger Zone"</summary>

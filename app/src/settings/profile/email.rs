@@ -41,14 +41,14 @@ pub fn EmailAddress(
         }
     });
     let new_email_error =
-        Signal::derive(move || super::field_error(request.value().get(), "new_email"));
+        Signal::derive(move || crate::ui::field_error(request.value().get(), "new_email"));
     let password_error =
-        Signal::derive(move || super::field_error(request.value().get(), "password"));
+        Signal::derive(move || crate::ui::field_error(request.value().get(), "password"));
     let needs_password = sudo_needed(sudo_active, password_error);
     let other_error = Signal::derive(move || {
-        super::form_error(request.value().get())
-            .or_else(|| super::form_error(resend.value().get()))
-            .or_else(|| super::form_error(cancel.value().get()))
+        crate::ui::form_error(request.value().get())
+            .or_else(|| crate::ui::form_error(resend.value().get()))
+            .or_else(|| crate::ui::form_error(cancel.value().get()))
     });
 
     view! {

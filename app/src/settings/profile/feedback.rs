@@ -20,9 +20,10 @@ pub fn FeedbackSection() -> impl IntoView {
             thanks.set(Some("Thank you! Your feedback reached the team.".into()));
         }
     });
-    let kind_error = Signal::derive(move || super::field_error(submit.value().get(), "kind"));
-    let message_error = Signal::derive(move || super::field_error(submit.value().get(), "message"));
-    let other_error = Signal::derive(move || super::form_error(submit.value().get()));
+    let kind_error = Signal::derive(move || crate::ui::field_error(submit.value().get(), "kind"));
+    let message_error =
+        Signal::derive(move || crate::ui::field_error(submit.value().get(), "message"));
+    let other_error = Signal::derive(move || crate::ui::form_error(submit.value().get()));
     view! {
         <section class="panel" aria-labelledby="feedback-heading">
             <h2 id="feedback-heading">"Feedback"</h2>

@@ -21,7 +21,7 @@ pub fn FirstNameField(initial: String) -> impl IntoView {
 
     // The server's word wins over the local check once it has answered.
     let error = Signal::derive(move || {
-        local_error.get().or_else(|| super::field_error(save.value().get(), "first_name"))
+        local_error.get().or_else(|| crate::ui::field_error(save.value().get(), "first_name"))
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(name)) => {

@@ -23,9 +23,9 @@ pub fn RegionalSettings(regional: RegionalView) -> impl IntoView {
         }
         _ => {}
     });
-    let tz_error = Signal::derive(move || super::field_error(save.value().get(), "timezone"));
+    let tz_error = Signal::derive(move || crate::ui::field_error(save.value().get(), "timezone"));
     let format_error =
-        Signal::derive(move || super::field_error(save.value().get(), "date_format"));
+        Signal::derive(move || crate::ui::field_error(save.value().get(), "date_format"));
     let current_tz = regional.timezone.clone();
     let current_format = regional.date_format;
     let zones = crate::model::timezones()

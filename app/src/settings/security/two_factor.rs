@@ -5,7 +5,7 @@ use super::api::{
     BeginTwoFactorSetup, ConfirmTwoFactor, DisableTwoFactor, RegenerateRecoveryCodes,
 };
 use crate::model::{TwoFactorSetup, TwoFactorStatus};
-use crate::settings::profile::{field_error, form_error};
+use crate::ui::{field_error, form_error};
 use crate::ui::{sudo_needed, Dialog, SudoField, TextField};
 use leptos::prelude::*;
 
