@@ -6,7 +6,7 @@ export const PASSWORD = 'demo-password';
 export async function ready(page: Page, testInfo: TestInfo) {
   if (testInfo.project.name === 'js') {
     // The debug WASM bundle is large; under a loaded CI machine it can take a while to compile.
-    await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 30_000 });
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 60_000 });
   }
 }
 
