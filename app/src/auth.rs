@@ -9,7 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 /// The form a refused POST sent back, as the server handler left it for this render.
-fn submitted_form() -> Resource<Option<AuthForm>> {
+pub(crate) fn submitted_form() -> Resource<Option<AuthForm>> {
     Resource::new(
         || (),
         |_| async move {

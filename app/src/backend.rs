@@ -3,6 +3,8 @@
 
 /// Account creation and password checks.
 pub mod accounts;
+/// The team's audit log.
+pub mod audit;
 /// The brand portfolio and per-brand access.
 pub mod brands;
 /// Writing times for people, and when the weekly report is due.
@@ -48,5 +50,7 @@ pub mod sessions;
 pub mod state;
 /// Re-entering the password before sensitive actions.
 pub mod sudo;
+/// Members, invitations, roles, brand access, ownership.
+pub mod team;
 /// TOTP two-factor authentication and recovery codes.
 pub mod two_factor;

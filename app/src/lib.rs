@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/signup") view=auth::SignupPage ssr=SsrMode::Async />
                 <Route path=path!("/account-deleted") view=auth::AccountDeleted />
                 <Route path=path!("/confirm-email") view=settings::profile::ConfirmEmailPage ssr=SsrMode::Async />
+                <Route path=path!("/invite") view=settings::team::JoinPage ssr=SsrMode::Async />
                 <Route path=path!("/dev/mailbox") view=dev::MailboxPage ssr=SsrMode::Async />
                 <ParentRoute path=path!("/settings") view=settings::SettingsLayout ssr=SsrMode::Async>
                     <Route path=path!(":tab") view=settings::TabPage />

@@ -4,11 +4,13 @@
 mod brands;
 mod profile;
 mod security;
+mod team;
 mod values;
 
 pub use brands::{
-    parse_aliases, parse_brand_name, parse_group_name, parse_location, BrandRow, BrandsView,
-    GroupView, ImportPreview, ImportRow, Website,
+    parse_aliases, parse_brand_name, parse_favicon, parse_group_name, parse_location,
+    parse_market, BrandDetails, BrandRow, BrandsView, GroupView, ImportPreview, ImportRow,
+    Website,
 };
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,
@@ -16,6 +18,10 @@ pub use profile::{
 pub use security::{
     SecurityEventKind, SecurityEventView, SecurityView, SessionInfo, TwoFactorSetup,
     TwoFactorStatus,
+};
+pub use team::{
+    parse_assignable_role, BrandAccess, BrandChoice, InvitationRow, InvitationView, JoinStep,
+    LeftBehind, MemberRow, NewInvitation, TeamMembersView, TeamView,
 };
 pub use values::{DateFormat, Email, FirstName, Password};
 

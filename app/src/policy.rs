@@ -6,7 +6,9 @@ mod action;
 mod limits;
 mod tab;
 
-pub use action::{can, must_set_up_two_factor, Action, Denied, TWO_FACTOR_REQUIRED};
+pub use action::{
+    can, can_become_owner, must_set_up_two_factor, Action, Denied, TWO_FACTOR_REQUIRED,
+};
 pub use limits::{active_brand_limit, PlanLimits};
 pub use tab::{tab_label, tab_purpose, visible_tabs, Tab};
 

@@ -8,6 +8,8 @@ mod placeholder;
 pub mod profile;
 /// Password, sessions, the security log.
 pub mod security;
+/// Members, invitations, roles and brand access.
+pub mod team;
 
 pub use api::{get_session_view, get_tab, TabData, TabView};
 
@@ -131,6 +133,7 @@ fn TabContent(view: TabView) -> impl IntoView {
             view! { <security::SecurityTab security=*security /> }.into_any()
         }
         TabData::Brands(brands) => view! { <brands::BrandsTab brands=*brands /> }.into_any(),
+        TabData::Team(team) => view! { <team::TeamTab team=*team /> }.into_any(),
         TabData::Placeholder => placeholder::view(view).into_any(),
     };
     view! {

@@ -156,6 +156,24 @@ pub fn Dialog(
     }
 }
 
+/// The `open` signal of a dialog about one thing (a member, a brand): open while `target` holds
+/// it; closing the dialog clears `target`. Sets only on change, so the two never chase each other.
+pub fn dialog_for<T: Send + Sync + 'static>(target: RwSignal<Option<T>>) -> RwSignal<bool> {
+    let open = RwSignal::new(false);
+    Effect::new(move |_| {
+        let want = target.with(Option::is_some);
+        if open.get_untracked() != want {
+            open.set(want);
+        }
+    });
+    Effect::new(move |_| {
+        if !open.get() && target.with_untracked(Option::is_some) {
+            target.set(None);
+        }
+    });
+    open
+}
+
 /// The current-password field of sudo mode: shown only when the server would ask for it.
 #[component]
 pub fn SudoField(

@@ -6,6 +6,7 @@ mod m20261204_000002_profile;
 mod m20261204_000003_security;
 mod m20261204_000004_two_factor;
 mod m20261204_000005_brand_groups;
+mod m20261204_000006_team;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000003_security::Migration),
             Box::new(m20261204_000004_two_factor::Migration),
             Box::new(m20261204_000005_brand_groups::Migration),
+            Box::new(m20261204_000006_team::Migration),
         ]
     }
 }

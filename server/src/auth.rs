@@ -1,5 +1,5 @@
 use app::backend::{
-    accounts, pending_logins, rate_limit, security, sessions, state::AppState, two_factor,
+    accounts, pending_logins, rate_limit, security, sessions, state::AppState, team, two_factor,
 };
 use app::error::AppError;
 use app::model::{safe_next, AuthForm, SecurityEventKind};
@@ -258,6 +258,93 @@ pub async fn signup(
             render(&state, parts, "/signup", form_state, status).await
         }
     }
+}
+
+#[derive(Deserialize)]
+pub struct JoinForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    first_name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    timezone: String,
+}
+
+/// A new person accepts an invitation: their account is made inside the team, signed in at once.
+pub async fn join_as_new(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let (parts, form) = match read_form::<JoinForm>(req, &state).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let ip = peer.ip().to_string();
+    let joined = async {
+        let first_name = app::model::FirstName::parse(&form.first_name)
+            .map_err(|m| AppError::invalid("first_name", m))?;
+        let password = app::model::Password::parse(&form.password)
+            .map_err(|m| AppError::invalid("password", m))?;
+        team::accept_as_new(
+            &state.db,
+            &state.hasher,
+            &form.token,
+            first_name,
+            password,
+            &form.timezone,
+            &ip,
+        )
+        .await
+    }
+    .await;
+    match joined {
+        Ok(user_id) => start_session(&state, &parts, user_id, &ip, "/settings/brands").await,
+        Err(error) => {
+            let form_state =
+                AuthForm { first_name: form.first_name, error: Some(error.clone()), ..Default::default() };
+            refused(&state, parts, &form.token, form_state, &error).await
+        }
+    }
+}
+
+/// A signed-in user accepts an invitation to their email: they leave their own team and join.
+pub async fn join_as_member(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    req: Request,
+) -> Response {
+    let (parts, form) = match read_form::<JoinForm>(req, &state).await {
+        Ok(v) => v,
+        Err(response) => return response,
+    };
+    let Some(current) = parts.extensions.get::<sessions::CurrentSession>().cloned() else {
+        let next = format!("/invite?token={}", form.token);
+        let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+        return Redirect::to(&format!("/login?{query}")).into_response();
+    };
+    match team::accept_as_member(&state.db, &current, &form.token, &peer.ip().to_string()).await {
+        Ok(()) => Redirect::to("/settings/team").into_response(),
+        Err(error) => {
+            let form_state = AuthForm { error: Some(error.clone()), ..Default::default() };
+            refused(&state, parts, &form.token, form_state, &error).await
+        }
+    }
+}
+
+/// The invitation page again, with the refusal on it.
+async fn refused(
+    state: &AppState,
+    parts: Parts,
+    token: &str,
+    form: AuthForm,
+    error: &AppError,
+) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let uri = format!("/invite?{}", serde_urlencoded::to_string([("token", token)]).unwrap_or_default());
+    render(state, parts, &uri, form, status).await
 }
 
 pub async fn logout(State(state): State<AppState>, req: Request) -> Response {

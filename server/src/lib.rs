@@ -123,6 +123,8 @@ fn router(state: AppState) -> Router {
         .route("/login", post(auth::login))
         .route("/login/2fa", post(auth::second_step))
         .route("/signup", post(auth::signup))
+        .route("/invite", post(auth::join_as_new))
+        .route("/invite/join", post(auth::join_as_member))
         .route("/logout", post(auth::logout))
         .route("/api/{*fn_name}", post(server_fns))
         .leptos_routes_with_context(&state, routes, context.clone(), shell)

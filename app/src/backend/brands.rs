@@ -5,7 +5,7 @@ use super::db::begin_write;
 use super::entities::{brand, brand_group, brand_visibility, membership, membership_brand};
 use super::sessions::CurrentSession;
 use crate::error::AppError;
-use crate::model::{BrandRow, BrandsView, GroupView, Website};
+use crate::model::{BrandDetails, BrandRow, BrandsView, GroupView, Website};
 use crate::policy::{can, Action, PlanLimits};
 use chrono::Utc;
 use sea_orm::{
@@ -17,7 +17,7 @@ use std::collections::HashMap;
 pub const HISTORY_WEEKS: usize = 8;
 
 /// The ids of the brands this member may see, or `None` for all of the team's.
-async fn allowed_brands<C: ConnectionTrait>(
+pub(crate) async fn allowed_brands<C: ConnectionTrait>(
     db: &C,
     current: &CurrentSession,
 ) -> Result<Option<Vec<i32>>, AppError> {
@@ -40,7 +40,7 @@ async fn allowed_brands<C: ConnectionTrait>(
 }
 
 /// The team's brands this viewer may see, by name.
-async fn visible<C: ConnectionTrait>(
+pub(crate) async fn visible<C: ConnectionTrait>(
     db: &C,
     current: &CurrentSession,
 ) -> Result<Vec<brand::Model>, AppError> {
@@ -81,6 +81,7 @@ pub async fn view(
                 name: b.name,
                 website: b.website,
                 favicon_url: b.favicon_url,
+                aliases: serde_json::from_str(&b.aliases).unwrap_or_default(),
                 location: b.location,
                 market: b.market,
                 active: b.active,
@@ -102,7 +103,9 @@ pub async fn view(
     Ok(BrandsView {
         brands: rows,
         groups,
-        can_edit: can(&current.viewer, Action::CreateBrand).is_ok(),
+        can_edit: can(&current.viewer, Action::EditBrand).is_ok(),
+        can_delete: can(&current.viewer, Action::DeleteBrand).is_ok(),
+        sudo_active: super::sudo::is_active(current, Utc::now()),
         active_limit: PlanLimits::of(current.viewer.plan).active_brands,
         plan: current.viewer.plan.name().to_string(),
     })
@@ -120,8 +123,9 @@ async fn active_count<C: ConnectionTrait>(db: &C, team_id: i32) -> Result<u32, A
 pub async fn add(
     db: &DatabaseConnection,
     current: &CurrentSession,
-    name: String,
+    details: BrandDetails,
     website: Website,
+    favicon_url: String,
 ) -> Result<i32, AppError> {
     let txn = begin_write(db).await?;
     can(&current.viewer, Action::CreateBrand)?;
@@ -142,12 +146,12 @@ pub async fn add(
     )?;
     let created = brand::ActiveModel {
         team_id: Set(current.team_id),
-        name: Set(name),
-        favicon_url: Set(website.favicon_url()),
+        name: Set(details.name),
+        favicon_url: Set(favicon_url),
         website: Set(website.as_str().to_string()),
-        aliases: Set("[]".into()),
-        location: Set("Global".into()),
-        market: Set("General".into()),
+        aliases: Set(serde_json::to_string(&details.aliases).map_err(super::errors::internal)?),
+        location: Set(details.location),
+        market: Set(details.market),
         active: Set(true),
         created_at: Set(Utc::now()),
         ..Default::default()
@@ -158,6 +162,58 @@ pub async fn add(
     Ok(created.id)
 }
 
+/// A brand of the team that this viewer may see, or NotFound (the same answer as for a brand of
+/// another team, so a restricted member learns nothing about the others).
+async fn visible_one<C: ConnectionTrait>(
+    db: &C,
+    current: &CurrentSession,
+    brand_id: i32,
+) -> Result<brand::Model, AppError> {
+    visible(db, current).await?.into_iter().find(|b| b.id == brand_id).ok_or(AppError::NotFound)
+}
+
+/// Changes what a person edits about a brand: name, aliases, favicon, location, market.
+pub async fn update(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    brand_id: i32,
+    details: BrandDetails,
+    favicon: &str,
+) -> Result<(), AppError> {
+    can(&current.viewer, Action::EditBrand)?;
+    let txn = begin_write(db).await?;
+    let target = visible_one(&txn, current, brand_id).await?;
+    let website = Website::parse(&target.website).map_err(super::errors::internal)?;
+    let favicon_url =
+        crate::model::parse_favicon(favicon, &website).map_err(|m| AppError::invalid("favicon_url", m))?;
+    let mut row: brand::ActiveModel = target.into();
+    row.name = Set(details.name);
+    row.aliases = Set(serde_json::to_string(&details.aliases).map_err(super::errors::internal)?);
+    row.location = Set(details.location);
+    row.market = Set(details.market);
+    row.favicon_url = Set(favicon_url);
+    row.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Deletes a brand and its history (Owner only; the caller has checked sudo mode).
+pub async fn delete(
+    db: &DatabaseConnection,
+    current: &CurrentSession,
+    brand_id: i32,
+    ip: &str,
+) -> Result<(), AppError> {
+    can(&current.viewer, Action::DeleteBrand)?;
+    let txn = begin_write(db).await?;
+    let target = visible_one(&txn, current, brand_id).await?;
+    // History and per-member access rows go with it (ON DELETE CASCADE).
+    brand::Entity::delete_by_id(target.id).exec(&txn).await?;
+    super::audit::record(&txn, current, "brand.deleted", &target.name, ip).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 /// Turns a brand this viewer may see on or off; turning on respects the plan's limit.
 pub async fn set_active(
     db: &DatabaseConnection,
@@ -166,9 +222,7 @@ pub async fn set_active(
     active: bool,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await?;
-    let Some(target) = visible(&txn, current).await?.into_iter().find(|b| b.id == brand_id) else {
-        return Err(AppError::NotFound);
-    };
+    let target = visible_one(&txn, current, brand_id).await?;
     if active && !target.active {
         can(
             &current.viewer,
@@ -266,9 +320,7 @@ pub async fn move_to_group(
     group_id: Option<i32>,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await?;
-    let Some(target) = visible(&txn, current).await?.into_iter().find(|b| b.id == brand_id) else {
-        return Err(AppError::NotFound);
-    };
+    let target = visible_one(&txn, current, brand_id).await?;
     if let Some(group_id) = group_id {
         own_group(&txn, current, group_id).await?;
     }

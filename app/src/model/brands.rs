@@ -57,6 +57,56 @@ pub fn parse_brand_name(input: &str) -> Result<String, String> {
     }
 }
 
+/// The market a brand competes in: 1 to 60 characters; empty means General.
+pub fn parse_market(input: &str) -> Result<String, String> {
+    let market = input.trim();
+    match market.chars().count() {
+        0 => Ok("General".into()),
+        n if n > 60 => Err("Use at most 60 characters.".into()),
+        _ => Ok(market.to_string()),
+    }
+}
+
+/// A favicon address: an `https://` URL, or empty to use the website's `/favicon.ico`.
+pub fn parse_favicon(input: &str, website: &Website) -> Result<String, String> {
+    let url = input.trim();
+    if url.is_empty() {
+        return Ok(website.favicon_url());
+    }
+    let rest = url.strip_prefix("https://").unwrap_or_default();
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if url.len() > 500 || host.is_empty() || Website::parse(host).is_err() || url.contains(char::is_whitespace) {
+        return Err("Enter an https:// address of an image, or leave it empty.".into());
+    }
+    Ok(url.to_string())
+}
+
+/// What a person can edit about a brand, each part already valid.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BrandDetails {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub location: String,
+    pub market: String,
+}
+
+impl BrandDetails {
+    /// Checks the form's fields; a refusal names its field.
+    pub fn parse(
+        name: &str,
+        aliases: &str,
+        location: &str,
+        market: &str,
+    ) -> Result<BrandDetails, (&'static str, String)> {
+        Ok(BrandDetails {
+            name: parse_brand_name(name).map_err(|m| ("name", m))?,
+            aliases: parse_aliases(aliases),
+            location: parse_location(location).map_err(|m| ("location", m))?,
+            market: parse_market(market).map_err(|m| ("market", m))?,
+        })
+    }
+}
+
 /// One row of the portfolio.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BrandRow {
@@ -64,6 +114,7 @@ pub struct BrandRow {
     pub name: String,
     pub website: String,
     pub favicon_url: String,
+    pub aliases: Vec<String>,
     pub location: String,
     pub market: String,
     pub active: bool,
@@ -98,26 +149,31 @@ pub struct BrandsView {
     pub brands: Vec<BrandRow>,
     pub groups: Vec<GroupView>,
     pub can_edit: bool,
+    /// Only the Owner deletes brands.
+    pub can_delete: bool,
+    /// Sudo mode is open on this session (deleting will not ask for the password).
+    pub sudo_active: bool,
     pub active_limit: u32,
     pub plan: String,
 }
 
-/// A brand's location: an ISO 3166-1 alpha-2 country code, or Global.
+/// A brand's location: an ISO 3166-1 alpha-2 country code (the list tzdata ships), or Global.
 pub fn parse_location(input: &str) -> Result<String, String> {
     let code = input.trim();
     if code.is_empty() || code.eq_ignore_ascii_case("global") {
         return Ok("Global".into());
     }
-    if code.len() == 2 && code.chars().all(|c| c.is_ascii_alphabetic()) {
-        return Ok(code.to_ascii_uppercase());
+    let upper = code.to_ascii_uppercase();
+    if upper.len() == 2 && include_str!("countries.txt").split(' ').any(|c| c == upper) {
+        return Ok(upper);
     }
-    Err(format!("“{code}” is not a two-letter country code or Global."))
+    Err(format!("“{code}” is not a two-letter country code (such as US or GB) or Global."))
 }
 
-/// Aliases separated by `;`, trimmed, without case-insensitive repeats.
+/// Aliases separated by `;` or new lines, trimmed, without case-insensitive repeats.
 pub fn parse_aliases(input: &str) -> Vec<String> {
     let mut seen = Vec::<String>::new();
-    for alias in input.split(';').map(str::trim).filter(|a| !a.is_empty()) {
+    for alias in input.split([';', '\n']).map(str::trim).filter(|a| !a.is_empty()) {
         if !seen.iter().any(|s| s.eq_ignore_ascii_case(alias)) {
             seen.push(alias.to_string());
         }
@@ -175,6 +231,8 @@ mod tests {
         assert_eq!(parse_location(""), Ok("Global".into()));
         assert_eq!(parse_location("GLOBAL"), Ok("Global".into()));
         assert!(parse_location("England").is_err());
+        assert!(parse_location("XX").is_err());
+        assert_eq!(parse_location("de"), Ok("DE".into()));
     }
 
     #[test]
@@ -183,6 +241,33 @@ mod tests {
             parse_aliases(" Acme; acme ;ACME Inc;; "),
             vec!["Acme".to_string(), "ACME Inc".to_string()]
         );
+    }
+
+    #[test]
+    fn aliases_may_be_one_per_line() {
+        assert_eq!(parse_aliases("Acme\nAcme Co\n"), vec!["Acme".to_string(), "Acme Co".into()]);
+    }
+
+    #[test]
+    fn favicons_are_https_addresses_or_derived() {
+        let site = Website::parse("acme.io").unwrap();
+        assert_eq!(parse_favicon("", &site), Ok("https://acme.io/favicon.ico".into()));
+        assert_eq!(
+            parse_favicon("https://cdn.acme.io/icon.png", &site),
+            Ok("https://cdn.acme.io/icon.png".into())
+        );
+        for bad in ["http://acme.io/x.png", "javascript:alert(1)", "https://", "https://a b/x"] {
+            assert!(parse_favicon(bad, &site).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn details_name_the_field_they_refuse() {
+        assert_eq!(BrandDetails::parse("", "", "", "").unwrap_err().0, "name");
+        assert_eq!(BrandDetails::parse("Acme", "", "Mars", "").unwrap_err().0, "location");
+        assert_eq!(BrandDetails::parse("Acme", "", "", &"m".repeat(61)).unwrap_err().0, "market");
+        let ok = BrandDetails::parse("Acme", "acme; ACME", "us", "").unwrap();
+        assert_eq!((ok.aliases.len(), ok.location.as_str(), ok.market.as_str()), (1, "US", "General"));
     }
 
     #[test]

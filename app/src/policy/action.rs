@@ -1,4 +1,4 @@
-use super::{PlanLimits, Role, Tab, Viewer};
+use super::{PlanLimits, Role, Tab, TeamFlags, Viewer};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -24,8 +24,13 @@ pub enum Action {
     ManageBrandGroups,
     // Team.
     InviteMember,
-    ChangeMemberRole,
-    RemoveMember,
+    /// Change a member's role or brand access; `target` is their role now.
+    ChangeMember {
+        target: Role,
+    },
+    RemoveMember {
+        target: Role,
+    },
     TransferOwnership,
     RequireTwoFactor,
     DeleteTeam,
@@ -108,6 +113,29 @@ fn tab(viewer: &Viewer, tab: Tab) -> Result<(), Denied> {
     Err(Denied::new(format!("The {} tab is available {to} {needs}.", tab.name())))
 }
 
+fn not_the_owner(target: Role, what: &str) -> Result<(), Denied> {
+    match target {
+        Role::Owner => Err(Denied::new(format!(
+            "Nobody can {what}. The owner can transfer ownership first."
+        ))),
+        Role::Admin | Role::Viewer => Ok(()),
+    }
+}
+
+/// May this member become the team's owner? A team that requires two-factor authentication
+/// only passes ownership to someone who has it on.
+pub fn can_become_owner(flags: &TeamFlags, role: Role, two_factor_enabled: bool) -> Result<(), Denied> {
+    if role == Role::Owner {
+        return Err(Denied::new("They already own the team."));
+    }
+    if flags.require_two_factor && !two_factor_enabled {
+        return Err(Denied::new(
+            "Your team requires two-factor authentication: the new owner must turn it on first.",
+        ));
+    }
+    Ok(())
+}
+
 pub const TWO_FACTOR_REQUIRED: &str =
     "Your team requires two-factor authentication. Set it up under Security to continue.";
 
@@ -155,13 +183,15 @@ pub fn can(viewer: &Viewer, action: Action) -> Result<(), Denied> {
             scale_team(viewer)?;
             editor(viewer, "invite members")
         }
-        Action::ChangeMemberRole => {
+        Action::ChangeMember { target } => {
             scale_team(viewer)?;
-            editor(viewer, "change roles")
+            editor(viewer, "change roles or brand access")?;
+            not_the_owner(target, "change the team owner's role or access")
         }
-        Action::RemoveMember => {
+        Action::RemoveMember { target } => {
             scale_team(viewer)?;
-            editor(viewer, "remove members")
+            editor(viewer, "remove members")?;
+            not_the_owner(target, "remove the team owner")
         }
         Action::TransferOwnership => {
             scale_team(viewer)?;

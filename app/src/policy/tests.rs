@@ -135,6 +135,33 @@ fn team_management_needs_scale() {
 }
 
 #[test]
+fn nobody_removes_or_demotes_the_owner() {
+    for role in [Role::Owner, Role::Admin] {
+        let v = viewer(Plan::Scale, role, false, false, false);
+        assert!(can(&v, Action::RemoveMember { target: Role::Owner }).is_err());
+        assert!(can(&v, Action::ChangeMember { target: Role::Owner }).is_err());
+        assert!(can(&v, Action::RemoveMember { target: Role::Admin }).is_ok());
+        assert!(can(&v, Action::ChangeMember { target: Role::Viewer }).is_ok());
+    }
+    let reader = viewer(Plan::Scale, Role::Viewer, false, false, false);
+    assert!(can(&reader, Action::RemoveMember { target: Role::Viewer }).is_err());
+    let growth = viewer(Plan::Growth, Role::Owner, false, false, false);
+    assert_eq!(
+        can(&growth, Action::ChangeMember { target: Role::Viewer }).unwrap_err().message(),
+        "Team management needs the Scale plan."
+    );
+}
+
+#[test]
+fn a_team_requiring_two_factor_passes_ownership_only_to_someone_with_it() {
+    let strict = TeamFlags { require_two_factor: true, ..TeamFlags::default() };
+    assert!(can_become_owner(&strict, Role::Admin, false).is_err());
+    assert!(can_become_owner(&strict, Role::Viewer, true).is_ok());
+    assert!(can_become_owner(&TeamFlags::default(), Role::Viewer, false).is_ok());
+    assert!(can_become_owner(&TeamFlags::default(), Role::Owner, true).is_err());
+}
+
+#[test]
 fn only_the_owner_transfers_ownership() {
     let admin = viewer(Plan::Scale, Role::Admin, false, false, false);
     assert_eq!(

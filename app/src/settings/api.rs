@@ -22,6 +22,7 @@ pub enum TabData {
     Profile(Box<crate::model::ProfileView>),
     Security(Box<crate::model::SecurityView>),
     Brands(Box<crate::model::BrandsView>),
+    Team(Box<crate::model::TeamView>),
     Placeholder,
 }
 
@@ -58,8 +59,10 @@ pub async fn get_tab(slug: String) -> Result<TabView, AppError> {
                 Tab::Brands => TabData::Brands(Box::new(
                     crate::backend::brands::view(&app_state()?.db, &session).await?,
                 )),
-                Tab::Team
-                | Tab::Agency
+                Tab::Team => TabData::Team(Box::new(
+                    crate::backend::team::view(&app_state()?.db, &session).await?,
+                )),
+                Tab::Agency
                 | Tab::WhiteLabel
                 | Tab::Billing
                 | Tab::Enterprise

@@ -1,6 +1,7 @@
 //! The Brands tab: the portfolio with visibility stats, adding brands, turning them on and off.
 
 mod api;
+mod edit;
 mod groups;
 mod import;
 
@@ -19,7 +20,8 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
     let regroup = ServerAction::<MoveBrandToGroup>::new();
     let group_filter = RwSignal::new(String::from("all"));
     let status_filter = RwSignal::new(String::from("all"));
-    let sort = RwSignal::new(String::from("name"));
+    let sort = RwSignal::new((Sort::Name, true));
+    let editing = RwSignal::new(None::<BrandRow>);
     Effect::new(move |_| {
         if let Some(Ok(v)) = regroup.value().get() {
             view_state.set(v);
@@ -42,8 +44,14 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                 _ => true,
             })
             .collect();
-        if sort.get() == "score" {
-            rows.sort_by(|a, b| b.score.unwrap_or(-1.0).total_cmp(&a.score.unwrap_or(-1.0)));
+        let (key, ascending) = sort.get();
+        match key {
+            Sort::Name => rows.sort_by_key(|b| b.name.to_lowercase()),
+            Sort::Score => rows
+                .sort_by(|a, b| a.score.unwrap_or(-1.0).total_cmp(&b.score.unwrap_or(-1.0))),
+        }
+        if !ascending {
+            rows.reverse();
         }
         rows
     };
@@ -61,7 +69,6 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
         }
     });
     let toggle_error = Signal::derive(move || form_error(toggle.value().get()));
-    let name_error = Signal::derive(move || field_error(add.value().get(), "name"));
     let website_error = Signal::derive(move || field_error(add.value().get(), "website"));
     let add_error = Signal::derive(move || form_error(add.value().get()));
     view! {
@@ -101,30 +108,26 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                         <option value="inactive">"Inactive"</option>
                     </select>
                 </label>
-                <label>"Sort by "
-                    <select on:change=move |ev| sort.set(event_target_value(&ev))>
-                        <option value="name">"Name"</option>
-                        <option value="score">"Visibility"</option>
-                    </select>
-                </label>
             </div>
             <div class="table-scroll">
                 <table class="brands">
                     <thead>
                         <tr>
-                            <th scope="col">"Brand"</th>
+                            <SortHeader label="Brand" key=Sort::Name sort />
                             <th scope="col">"Website"</th>
                             <th scope="col">"Group"</th>
+                            <th scope="col">"Location"</th>
                             <th scope="col">"Market"</th>
-                            <th scope="col">"Visibility"</th>
+                            <SortHeader label="Visibility" key=Sort::Score sort />
                             <th scope="col">"7 days"</th>
                             <th scope="col">"Last 8 weeks"</th>
                             <th scope="col">"Active"</th>
+                            {move || view_state.get().can_edit.then(|| view! { <th scope="col"><span class="visually-hidden">"Actions"</span></th> })}
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=shown key=|b| (b.id, b.active, b.group_id, b.name.clone()) let:b>
-                            <BrandLine brand=b toggle regroup view_state />
+                        <For each=shown key=|b| format!("{b:?}") let:b>
+                            <BrandLine brand=b toggle regroup view_state editing />
                         </For>
                     </tbody>
                 </table>
@@ -132,10 +135,12 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
         </section>
         <groups::GroupsSection view_state />
         <import::ImportDialog open=import_open view_state />
+        <edit::EditBrandDialog editing view_state />
         <Dialog title="Add brand" id="add-brand" open>
             <ActionForm action=add attr:class="stack">
-                <TextField id="brand-name" name="name" label="Name" required=true error=name_error />
+                <TextField id="brand-name" name="name" label="Name" required=true error=Signal::derive(move || field_error(add.value().get(), "name")) />
                 <TextField id="brand-website" name="website" label="Website" input_type="text" autocomplete="url" hint="For example acme.com" required=true error=website_error />
+                <edit::DetailFields prefix="add" brand=None errors=Signal::derive(move || add.value().get().and_then(Result::err)) />
                 {move || add_error.get().map(|m| view! { <p class="alert" role="alert">{m} " " <a href="/settings/billing">"See plans"</a></p> })}
                 <div class="actions">
                     <button type="submit" class="primary">"Add"</button>
@@ -146,12 +151,49 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
     }
 }
 
+/// The portfolio's sort orders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Sort {
+    Name,
+    Score,
+}
+
+/// A column header that sorts the table; pressing it again reverses the order.
+#[component]
+fn SortHeader(
+    label: &'static str,
+    key: Sort,
+    sort: RwSignal<(Sort, bool)>,
+) -> impl IntoView {
+    let state = move || {
+        let (current, ascending) = sort.get();
+        match (current == key, ascending) {
+            (false, _) => "none",
+            (true, true) => "ascending",
+            (true, false) => "descending",
+        }
+    };
+    view! {
+        <th scope="col" aria-sort=state>
+            <button type="button" class="sort" on:click=move |_| sort.update(|(current, ascending)| {
+                // Names read A to Z first; scores highest first.
+                *ascending = if *current == key { !*ascending } else { key == Sort::Name };
+                *current = key;
+            })>
+                {label}
+                <span aria-hidden="true" class="sort-mark">{move || match state() { "ascending" => "▲", "descending" => "▼", _ => "↕" }}</span>
+            </button>
+        </th>
+    }
+}
+
 #[component]
 fn BrandLine(
     brand: BrandRow,
     toggle: ServerAction<SetBrandActive>,
     regroup: ServerAction<MoveBrandToGroup>,
     view_state: RwSignal<BrandsView>,
+    editing: RwSignal<Option<BrandRow>>,
 ) -> impl IntoView {
     let (can_edit, groups) = view_state.with_untracked(|v| (v.can_edit, v.groups.clone()));
     let group_name = groups.iter().find(|g| Some(g.id) == brand.group_id).map(|g| g.name.clone());
@@ -165,6 +207,7 @@ fn BrandLine(
     };
     let host = brand.website.trim_start_matches("https://").to_string();
     let (id, active, name) = (brand.id, brand.active, brand.name.clone());
+    let row = brand.clone();
     view! {
         <tr class:inactive=!active>
             <td>
@@ -172,6 +215,7 @@ fn BrandLine(
                     <img src=brand.favicon_url alt="" width="16" height="16" loading="lazy" />
                     {brand.name.clone()}
                 </span>
+                {(!brand.aliases.is_empty()).then(|| view! { <span class="aliases">{format!("Also: {}", brand.aliases.join(", "))}</span> })}
             </td>
             <td><a href=brand.website.clone() rel="noopener noreferrer" target="_blank">{host}</a></td>
             <td>
@@ -190,6 +234,7 @@ fn BrandLine(
                     view! { <span>{group_name.unwrap_or_else(|| "–".into())}</span> }.into_any()
                 }}
             </td>
+            <td>{brand.location.clone()}</td>
             <td>{brand.market.clone()}</td>
             <td class="num">{score}</td>
             <td class=format!("num change {trend}")>{change}</td>
@@ -208,6 +253,14 @@ fn BrandLine(
                     view! { <span>{if active { "On" } else { "Off" }}</span> }.into_any()
                 }}
             </td>
+            {can_edit.then(|| {
+                let label = format!("Edit {}", row.name);
+                view! {
+                    <td>
+                        <button type="button" class="quiet" aria-label=label on:click=move |_| editing.set(Some(row.clone()))>"Edit"</button>
+                    </td>
+                }
+            })}
         </tr>
     }
 }

@@ -29,17 +29,69 @@ async fn change_then_portfolio(
     )
 }
 
-/// Adds an active brand by name and website.
+/// The form's brand fields, checked; a refusal names its field.
+#[cfg(feature = "ssr")]
+fn details(
+    name: &str,
+    aliases: Option<String>,
+    location: Option<String>,
+    market: Option<String>,
+) -> Result<crate::model::BrandDetails, AppError> {
+    crate::model::BrandDetails::parse(
+        name,
+        &aliases.unwrap_or_default(),
+        &location.unwrap_or_default(),
+        &market.unwrap_or_default(),
+    )
+    .map_err(|(field, message)| AppError::invalid(field, message))
+}
+
+/// Adds an active brand: name and website, and optionally aliases, location and market.
 #[server(endpoint = "add_brand")]
 pub async fn add_brand(
     name: String,
     website: String,
+    aliases: Option<String>,
+    location: Option<String>,
+    market: Option<String>,
 ) -> Result<crate::model::BrandsView, AppError> {
-    use crate::model::{parse_brand_name, Website};
+    use crate::model::Website;
     change_then_portfolio(Action::CreateBrand, async |db, session| {
-        let name = parse_brand_name(&name).map_err(|m| AppError::invalid("name", m))?;
+        let details = details(&name, aliases, location, market)?;
         let website = Website::parse(&website).map_err(|m| AppError::invalid("website", m))?;
-        brands::add(db, session, name, website).await.map(|_| ())
+        let favicon = website.favicon_url();
+        brands::add(db, session, details, website, favicon).await.map(|_| ())
+    })
+    .await
+}
+
+/// Changes a brand's name, aliases, favicon, location and market.
+#[server(endpoint = "update_brand")]
+pub async fn update_brand(
+    brand_id: i32,
+    name: String,
+    aliases: Option<String>,
+    location: Option<String>,
+    market: Option<String>,
+    favicon_url: Option<String>,
+) -> Result<crate::model::BrandsView, AppError> {
+    change_then_portfolio(Action::EditBrand, async |db, session| {
+        let details = details(&name, aliases, location, market)?;
+        brands::update(db, session, brand_id, details, &favicon_url.unwrap_or_default()).await
+    })
+    .await
+}
+
+/// Deletes a brand and its history: the Owner only, in sudo mode.
+#[server(endpoint = "delete_brand")]
+pub async fn delete_brand(
+    brand_id: i32,
+    password: Option<String>,
+) -> Result<crate::model::BrandsView, AppError> {
+    change_then_portfolio(Action::DeleteBrand, async |db, session| {
+        let ip = current::client_ip();
+        crate::backend::sudo::require(&app_state()?, session, password.as_deref(), &ip).await?;
+        brands::delete(db, session, brand_id, &ip).await
     })
     .await
 }
