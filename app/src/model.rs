@@ -8,9 +8,8 @@ mod team;
 mod values;
 
 pub use brands::{
-    parse_aliases, parse_brand_name, parse_favicon, parse_group_name, parse_location,
-    parse_market, BrandDetails, BrandRow, BrandsView, GroupView, ImportPreview, ImportRow,
-    Website,
+    parse_aliases, parse_brand_name, parse_favicon, parse_group_name, parse_location, parse_market,
+    BrandDetails, BrandRow, BrandsView, GroupView, ImportPreview, ImportRow, Website,
 };
 pub use profile::{
     parse_feedback_message, FeedbackKind, PendingEmailView, ProfileView, RegionalView,

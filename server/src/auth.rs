@@ -303,8 +303,11 @@ pub async fn join_as_new(
     match joined {
         Ok(user_id) => start_session(&state, &parts, user_id, &ip, "/settings/brands").await,
         Err(error) => {
-            let form_state =
-                AuthForm { first_name: form.first_name, error: Some(error.clone()), ..Default::default() };
+            let form_state = AuthForm {
+                first_name: form.first_name,
+                error: Some(error.clone()),
+                ..Default::default()
+            };
             refused(&state, parts, &form.token, form_state, &error).await
         }
     }
@@ -343,7 +346,8 @@ async fn refused(
     error: &AppError,
 ) -> Response {
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let uri = format!("/invite?{}", serde_urlencoded::to_string([("token", token)]).unwrap_or_default());
+    let uri =
+        format!("/invite?{}", serde_urlencoded::to_string([("token", token)]).unwrap_or_default());
     render(state, parts, &uri, form, status).await
 }
 

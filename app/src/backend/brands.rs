@@ -184,8 +184,8 @@ pub async fn update(
     let txn = begin_write(db).await?;
     let target = visible_one(&txn, current, brand_id).await?;
     let website = Website::parse(&target.website).map_err(super::errors::internal)?;
-    let favicon_url =
-        crate::model::parse_favicon(favicon, &website).map_err(|m| AppError::invalid("favicon_url", m))?;
+    let favicon_url = crate::model::parse_favicon(favicon, &website)
+        .map_err(|m| AppError::invalid("favicon_url", m))?;
     let mut row: brand::ActiveModel = target.into();
     row.name = Set(details.name);
     row.aliases = Set(serde_json::to_string(&details.aliases).map_err(super::errors::internal)?);

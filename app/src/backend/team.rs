@@ -55,8 +55,10 @@ pub async fn view(db: &DatabaseConnection, current: &CurrentSession) -> Result<T
     }
     let prefs = Prefs::from_stored(&current.timezone, &current.date_format);
     let now = Utc::now();
-    let members =
-        membership::Entity::find().filter(membership::Column::TeamId.eq(current.team_id)).all(db).await?;
+    let members = membership::Entity::find()
+        .filter(membership::Column::TeamId.eq(current.team_id))
+        .all(db)
+        .await?;
     let user_ids: Vec<i32> = members.iter().map(|m| m.user_id).collect();
     let users: HashMap<i32, user::Model> = user::Entity::find()
         .filter(user::Column::Id.is_in(user_ids.clone()))
@@ -66,7 +68,8 @@ pub async fn view(db: &DatabaseConnection, current: &CurrentSession) -> Result<T
         .map(|u| (u.id, u))
         .collect();
     let mut last_seen = HashMap::new();
-    for s in session::Entity::find().filter(session::Column::UserId.is_in(user_ids)).all(db).await? {
+    for s in session::Entity::find().filter(session::Column::UserId.is_in(user_ids)).all(db).await?
+    {
         let newest = last_seen.entry(s.user_id).or_insert(s.last_seen_at);
         if s.last_seen_at > *newest {
             *newest = s.last_seen_at;
@@ -95,7 +98,8 @@ pub async fn view(db: &DatabaseConnection, current: &CurrentSession) -> Result<T
         })
         .collect();
     rows.sort_by(|a, b| {
-        (a.role as u8, a.first_name.to_lowercase()).cmp(&(b.role as u8, b.first_name.to_lowercase()))
+        (a.role as u8, a.first_name.to_lowercase())
+            .cmp(&(b.role as u8, b.first_name.to_lowercase()))
     });
     let invites = invitation::Entity::find()
         .filter(invitation::Column::TeamId.eq(current.team_id))

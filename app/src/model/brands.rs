@@ -75,7 +75,11 @@ pub fn parse_favicon(input: &str, website: &Website) -> Result<String, String> {
     }
     let rest = url.strip_prefix("https://").unwrap_or_default();
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if url.len() > 500 || host.is_empty() || Website::parse(host).is_err() || url.contains(char::is_whitespace) {
+    if url.len() > 500
+        || host.is_empty()
+        || Website::parse(host).is_err()
+        || url.contains(char::is_whitespace)
+    {
         return Err("Enter an https:// address of an image, or leave it empty.".into());
     }
     Ok(url.to_string())
@@ -267,7 +271,10 @@ mod tests {
         assert_eq!(BrandDetails::parse("Acme", "", "Mars", "").unwrap_err().0, "location");
         assert_eq!(BrandDetails::parse("Acme", "", "", &"m".repeat(61)).unwrap_err().0, "market");
         let ok = BrandDetails::parse("Acme", "acme; ACME", "us", "").unwrap();
-        assert_eq!((ok.aliases.len(), ok.location.as_str(), ok.market.as_str()), (1, "US", "General"));
+        assert_eq!(
+            (ok.aliases.len(), ok.location.as_str(), ok.market.as_str()),
+            (1, "US", "General")
+        );
     }
 
     #[test]

@@ -76,7 +76,9 @@ pub struct InvitationRow {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum TeamView {
     /// Free and Growth: what Scale adds, and the way to Billing.
-    Upgrade { plan: String },
+    Upgrade {
+        plan: String,
+    },
     Members(Box<TeamMembersView>),
 }
 
@@ -178,9 +180,19 @@ mod tests {
     #[test]
     fn invitations_name_the_field_they_refuse_and_keep_billing_for_admins() {
         assert_eq!(NewInvitation::parse("nope", "Admin", true, &[], false).unwrap_err().0, "email");
-        assert_eq!(NewInvitation::parse("a@b.co", "Owner", true, &[], false).unwrap_err().0, "role");
-        assert_eq!(NewInvitation::parse("a@b.co", "Viewer", false, &[], false).unwrap_err().0, "brands");
-        assert!(!NewInvitation::parse("a@b.co", "Viewer", true, &[], true).unwrap().can_manage_billing);
-        assert!(NewInvitation::parse("a@b.co", "Admin", true, &[], true).unwrap().can_manage_billing);
+        assert_eq!(
+            NewInvitation::parse("a@b.co", "Owner", true, &[], false).unwrap_err().0,
+            "role"
+        );
+        assert_eq!(
+            NewInvitation::parse("a@b.co", "Viewer", false, &[], false).unwrap_err().0,
+            "brands"
+        );
+        assert!(
+            !NewInvitation::parse("a@b.co", "Viewer", true, &[], true).unwrap().can_manage_billing
+        );
+        assert!(
+            NewInvitation::parse("a@b.co", "Admin", true, &[], true).unwrap().can_manage_billing
+        );
     }
 }

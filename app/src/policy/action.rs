@@ -115,16 +115,20 @@ fn tab(viewer: &Viewer, tab: Tab) -> Result<(), Denied> {
 
 fn not_the_owner(target: Role, what: &str) -> Result<(), Denied> {
     match target {
-        Role::Owner => Err(Denied::new(format!(
-            "Nobody can {what}. The owner can transfer ownership first."
-        ))),
+        Role::Owner => {
+            Err(Denied::new(format!("Nobody can {what}. The owner can transfer ownership first.")))
+        }
         Role::Admin | Role::Viewer => Ok(()),
     }
 }
 
 /// May this member become the team's owner? A team that requires two-factor authentication
 /// only passes ownership to someone who has it on.
-pub fn can_become_owner(flags: &TeamFlags, role: Role, two_factor_enabled: bool) -> Result<(), Denied> {
+pub fn can_become_owner(
+    flags: &TeamFlags,
+    role: Role,
+    two_factor_enabled: bool,
+) -> Result<(), Denied> {
     if role == Role::Owner {
         return Err(Denied::new("They already own the team."));
     }

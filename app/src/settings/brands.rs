@@ -47,8 +47,9 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
         let (key, ascending) = sort.get();
         match key {
             Sort::Name => rows.sort_by_key(|b| b.name.to_lowercase()),
-            Sort::Score => rows
-                .sort_by(|a, b| a.score.unwrap_or(-1.0).total_cmp(&b.score.unwrap_or(-1.0))),
+            Sort::Score => {
+                rows.sort_by(|a, b| a.score.unwrap_or(-1.0).total_cmp(&b.score.unwrap_or(-1.0)))
+            }
         }
         if !ascending {
             rows.reverse();
@@ -160,11 +161,7 @@ enum Sort {
 
 /// A column header that sorts the table; pressing it again reverses the order.
 #[component]
-fn SortHeader(
-    label: &'static str,
-    key: Sort,
-    sort: RwSignal<(Sort, bool)>,
-) -> impl IntoView {
+fn SortHeader(label: &'static str, key: Sort, sort: RwSignal<(Sort, bool)>) -> impl IntoView {
     let state = move || {
         let (current, ascending) = sort.get();
         match (current == key, ascending) {

@@ -104,7 +104,11 @@ fn BrandAccessFields(
 }
 
 #[component]
-fn RoleSelect(id: &'static str, role: RwSignal<Role>, error: Signal<Option<String>>) -> impl IntoView {
+fn RoleSelect(
+    id: &'static str,
+    role: RwSignal<Role>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
     let error_id = format!("{id}-error");
     let described = error_id.clone();
     view! {
@@ -140,8 +144,9 @@ fn Members(team: TeamMembersView) -> impl IntoView {
         }
     });
     let invite_open = RwSignal::new(false);
-    let invitation_error =
-        Signal::derive(move || form_error(resend.value().get()).or(form_error(revoke.value().get())));
+    let invitation_error = Signal::derive(move || {
+        form_error(resend.value().get()).or(form_error(revoke.value().get()))
+    });
     view! {
         <h1 class="tab-title">"Team"</h1>
         <members::MembersSection state invite_open notice />
@@ -217,7 +222,8 @@ fn InviteDialog(
             open.set(false);
         }
     });
-    let error = move |field: &'static str| Signal::derive(move || field_error(invite.value().get(), field));
+    let error =
+        move |field: &'static str| Signal::derive(move || field_error(invite.value().get(), field));
     let other_error = Signal::derive(move || form_error(invite.value().get()));
     let email_error = error("email");
     view! {

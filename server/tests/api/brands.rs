@@ -279,3 +279,136 @@ async fn groups_are_created_renamed_used_and_deleted_without_losing_brands() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn owners_and_admins_edit_brands_and_viewers_only_read() {
+    each_database(|app| async move {
+        let admin = app.demo_client("admin@demo.test").await;
+        let harbor = id_of(&portfolio(&app, &admin).await, "Harbor Hotels");
+        let edit = |name: &'static str, location: &'static str| {
+            vec![
+                ("brand_id", harbor.clone()),
+                ("name", name.to_string()),
+                ("aliases", "Harbor; harbor ;HH Group".to_string()),
+                ("location", location.to_string()),
+                ("market", "Boutique hotels".to_string()),
+                ("favicon_url", String::new()),
+            ]
+        };
+        let args = edit("Harbor Hotels Group", "Mars");
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body) = app.call(&admin, "update_brand", &args).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["Invalid"]["field"], "location");
+        let args = edit("Harbor Hotels Group", "no");
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, view) = app.call(&admin, "update_brand", &args).await;
+        assert_eq!(status, StatusCode::OK, "{view}");
+        let row = view["brands"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["id"] == harbor.parse::<i64>().unwrap())
+            .unwrap();
+        assert_eq!(row["name"], "Harbor Hotels Group");
+        assert_eq!(row["aliases"], serde_json::json!(["Harbor", "HH Group"]), "deduplicated");
+        assert_eq!(row["location"], "NO");
+        assert_eq!(row["market"], "Boutique hotels");
+        assert!(
+            row["favicon_url"].as_str().unwrap().ends_with("/favicon.ico"),
+            "derived when empty"
+        );
+
+        let viewer = app.demo_client("viewer@demo.test").await;
+        let (status, _) = app.call(&viewer, "update_brand", &args).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "viewers read");
+        let (_, tab) = app.call(&viewer, "get_tab", &[("slug", "brands")]).await;
+        assert_eq!(tab["data"]["Brands"]["can_edit"], false);
+        assert_eq!(
+            tab["data"]["Brands"]["brands"][0]["market"], "Boutique hotels",
+            "but see all of it"
+        );
+
+        let stranger = app.demo_client("scale@demo.test").await;
+        assert_eq!(app.call(&stranger, "update_brand", &args).await.0, StatusCode::NOT_FOUND);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn only_the_owner_deletes_a_brand_and_only_in_sudo_mode() {
+    each_database(|app| async move {
+        use app::backend::entities::brand_visibility;
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        let owner = app.demo_client("agency@demo.test").await;
+        let admin = app.demo_client("admin@demo.test").await;
+        let tidal = id_of(&portfolio(&app, &owner).await, "Tidal Finance");
+        let id: i32 = tidal.parse().unwrap();
+        let history = || {
+            brand_visibility::Entity::find()
+                .filter(brand_visibility::Column::BrandId.eq(id))
+                .count(&app.db)
+        };
+        assert!(history().await.unwrap() > 0);
+        let (status, body) = app
+            .call(&admin, "delete_brand", &[("brand_id", &tidal), ("password", "demo-password")])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(body["Denied"], "Only the team owner can delete brands.");
+        let (status, body) = app.call(&owner, "delete_brand", &[("brand_id", &tidal)]).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(body["Invalid"]["field"], "password");
+        let (status, view) = app
+            .call(&owner, "delete_brand", &[("brand_id", &tidal), ("password", "demo-password")])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(view["brands"].as_array().unwrap().len(), 5);
+        assert_eq!(history().await.unwrap(), 0, "its history goes with it");
+        let stranger = app.demo_client("scale@demo.test").await;
+        let harbor = id_of(&portfolio(&app, &owner).await, "Harbor Hotels");
+        let (status, _) = app
+            .call(
+                &stranger,
+                "delete_brand",
+                &[("brand_id", &harbor), ("password", "demo-password")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another team's brand does not exist for them");
+        assert_eq!(portfolio(&app, &owner).await.len(), 5);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_restricted_viewer_never_receives_another_brands_data() {
+    each_database(|app| async move {
+        let viewer = app.demo_client("viewer@demo.test").await;
+        let admin = app.demo_client("admin@demo.test").await;
+        let all = portfolio(&app, &admin).await;
+        let mine = portfolio(&app, &viewer).await;
+        let own = mine[0]["name"].as_str().unwrap().to_string();
+        // Every answer the viewer can get names only their brand.
+        let (_, team) = app.call(&viewer, "get_tab", &[("slug", "team")]).await;
+        let (_, brands_tab) = app.call(&viewer, "get_tab", &[("slug", "brands")]).await;
+        for other in all.iter().filter(|b| b["name"] != own.as_str()) {
+            let name = other["name"].as_str().unwrap();
+            assert!(!team.to_string().contains(name), "{name} in the team tab");
+            assert!(!brands_tab.to_string().contains(name), "{name} in the brands tab");
+            let id = other["id"].to_string();
+            for (function, args) in [
+                ("update_brand", vec![("brand_id", id.as_str()), ("name", "Mine now")]),
+                ("delete_brand", vec![("brand_id", id.as_str()), ("password", "demo-password")]),
+                ("move_brand_to_group", vec![("brand_id", id.as_str())]),
+                ("set_brand_active", vec![("brand_id", id.as_str()), ("active", "true")]),
+            ] {
+                let (status, body) = app.call(&viewer, function, &args).await;
+                assert!(
+                    status == StatusCode::NOT_FOUND || status == StatusCode::FORBIDDEN,
+                    "{function} on {name}: {status}"
+                );
+                assert!(!body.to_string().contains(name), "{function} answered with {name}");
+            }
+        }
+    })
+    .await;
+}

@@ -18,6 +18,9 @@ const TABLES: &[&str] = &[
     "report_deliveries",
     "security_events",
     "brand_groups",
+    "invitations",
+    "invitation_brands",
+    "team_events",
 ];
 
 async fn counts(db: &DatabaseConnection) -> Vec<(String, i64)> {
@@ -87,6 +90,9 @@ async fn deleting_an_account_removes_every_row_of_it_and_its_team() {
             ("report_deliveries", 0),
             ("security_events", 2),
             ("brand_groups", 1),
+            ("invitations", 0),
+            ("invitation_brands", 0),
+            ("team_events", 0),
         ];
         for ((table, b), (_, a)) in before.iter().zip(after.iter()) {
             let gone = expected_gone.iter().find(|(t, _)| t == table).unwrap().1;
@@ -152,6 +158,40 @@ async fn a_member_deleting_their_account_leaves_the_team_intact() {
         let owner = app.demo_client("agency@demo.test").await;
         let (status, _) = app.call(&owner, "get_tab", &[("slug", "agency")]).await;
         assert_eq!(status, StatusCode::OK);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn deleting_a_team_takes_its_invitations_and_audit_log_with_it() {
+    each_database(|app| async move {
+        let client = app.demo_client("scale@demo.test").await;
+        let (_, tab) = app.call(&client, "get_tab", &[("slug", "brands")]).await;
+        let brand = tab["data"]["Brands"]["brands"][0]["id"].as_i64().unwrap();
+        let (status, _) = app
+            .call_json(
+                &client,
+                "invite_member",
+                serde_json::json!({ "email": "soon@example.com", "role": "Viewer",
+                    "all_brands": false, "brand_ids": [brand], "can_manage_billing": false }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let before = counts(&app.db).await;
+        let (status, _) = app
+            .call(
+                &client,
+                "delete_account",
+                &[("password", "demo-password"), ("confirm", "DELETE")],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let after = counts(&app.db).await;
+        for table in ["invitations", "invitation_brands", "team_events"] {
+            let b = before.iter().find(|(t, _)| t == table).unwrap().1;
+            let a = after.iter().find(|(t, _)| t == table).unwrap().1;
+            assert_eq!((b, a), (1, 0), "{table} on {}", app.database);
+        }
     })
     .await;
 }

@@ -140,6 +140,24 @@ impl TestApp {
         let body = response.text().await.expect("body");
         (status, serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)))
     }
+
+    /// Calls a server function whose arguments travel as JSON.
+    pub async fn call_json(
+        &self,
+        client: &Client,
+        name: &str,
+        args: serde_json::Value,
+    ) -> (StatusCode, serde_json::Value) {
+        let response = client
+            .post(self.url(&format!("/api/{name}")))
+            .json(&args)
+            .send()
+            .await
+            .expect("server fn");
+        let status = response.status();
+        let body = response.text().await.expect("body");
+        (status, serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)))
+    }
 }
 
 pub fn location(response: &Response) -> String {

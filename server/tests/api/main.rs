@@ -12,4 +12,5 @@ mod profile;
 mod security;
 mod shell;
 mod startup;
+mod team;
 mod two_factor;

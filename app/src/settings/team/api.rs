@@ -8,7 +8,7 @@ use leptos::server_fn::codec::Json;
 #[cfg(feature = "ssr")]
 use crate::backend::{current, state::app_state, team};
 #[cfg(feature = "ssr")]
-use crate::policy::Action;
+use crate::policy::{Action, Role};
 
 /// Authorize, change, answer the team as it is now.
 #[cfg(feature = "ssr")]
@@ -51,9 +51,8 @@ pub async fn invite_member(
 ) -> Result<TeamMembersView, AppError> {
     use crate::model::NewInvitation;
     change_then_team(Action::InviteMember, async |state, session, ip| {
-        let new =
-            NewInvitation::parse(&email, &role, all_brands, &brand_ids, can_manage_billing)
-                .map_err(|(field, message)| AppError::invalid(field, message))?;
+        let new = NewInvitation::parse(&email, &role, all_brands, &brand_ids, can_manage_billing)
+            .map_err(|(field, message)| AppError::invalid(field, message))?;
         team::invite(&state.db, session, new, &link_origin(state), ip).await
     })
     .await
@@ -85,7 +84,8 @@ pub async fn change_member(
     can_manage_billing: bool,
 ) -> Result<TeamMembersView, AppError> {
     use crate::model::{parse_assignable_role, BrandAccess};
-    change_then_team(Action::OpenTab(crate::policy::Tab::Team), async |state, session, ip| {
+    // The gate for changing anyone at all; the backend asks again about this member's role.
+    change_then_team(Action::ChangeMember { target: Role::Viewer }, async |state, session, ip| {
         let role = parse_assignable_role(&role).map_err(|m| AppError::invalid("role", m))?;
         let access = BrandAccess::parse(all_brands, &brand_ids)
             .map_err(|m| AppError::invalid("brands", m))?;
@@ -98,7 +98,8 @@ pub async fn change_member(
 /// Removes a member; their sessions end at once.
 #[server(endpoint = "remove_member")]
 pub async fn remove_member(membership_id: i32) -> Result<TeamMembersView, AppError> {
-    change_then_team(Action::OpenTab(crate::policy::Tab::Team), async |state, session, ip| {
+    // The gate for removing anyone at all; the backend asks again about this member's role.
+    change_then_team(Action::RemoveMember { target: Role::Viewer }, async |state, session, ip| {
         team::remove_member(&state.db, session, membership_id, ip).await
     })
     .await

@@ -13,10 +13,13 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn JoinPage() -> impl IntoView {
     let token = use_query_map().with_untracked(|q| q.get("token").unwrap_or_default());
-    let invitation = Resource::new({
-        let token = token.clone();
-        move || token.clone()
-    }, get_invitation);
+    let invitation = Resource::new(
+        {
+            let token = token.clone();
+            move || token.clone()
+        },
+        get_invitation,
+    );
     let form = submitted_form();
     view! {
         <Title text="Join a team" />

@@ -41,7 +41,7 @@ pub fn MembersSection(
                     <tbody>
                         {move || {
                             let v = state.get();
-                            v.members.iter().cloned().map(|m| {
+                            v.members.iter().map(|m| {
                                 let manage = v.can_manage && !m.is_you && m.role != Role::Owner;
                                 let (for_change, for_remove) = (m.clone(), m.clone());
                                 view! {
@@ -195,7 +195,6 @@ fn TransferDialog(
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }
-
         }
     });
     let password_error = Signal::derive(move || field_error(transfer.value().get(), "password"));
