@@ -73,13 +73,6 @@ pub fn LoginPage() -> impl IntoView {
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let form = submitted_form();
-    let timezone = RwSignal::new(String::from("UTC"));
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(tz) = browser_timezone() {
-            timezone.set(tz);
-        }
-    });
     view! {
         <Title text="Sign up" />
         <main class="auth">
@@ -96,7 +89,7 @@ pub fn SignupPage() -> impl IntoView {
                             <TextField id="first_name" name="first_name" label="First Name" autocomplete="given-name" required=true initial=form.first_name error=Signal::stored(name_error) />
                             <TextField id="email" name="email" label="Email" input_type="email" autocomplete="email" required=true initial=form.email error=Signal::stored(email_error) />
                             <TextField id="password" name="password" label="Password" input_type="password" autocomplete="new-password" required=true hint="At least 8 characters." error=Signal::stored(password_error) />
-                            <input type="hidden" name="timezone" value="UTC" prop:value=move || timezone.get() />
+                            <TimezoneInput />
                             <button type="submit" class="primary">"Sign up"</button>
                         </form>
                     }
@@ -105,6 +98,19 @@ pub fn SignupPage() -> impl IntoView {
             <p class="auth-switch">"Already have an account? " <a href="/login">"Log in"</a></p>
         </main>
     }
+}
+
+/// A hidden `timezone` field: the browser's zone once the page has hydrated, UTC before.
+#[component]
+pub fn TimezoneInput() -> impl IntoView {
+    let timezone = RwSignal::new(String::from("UTC"));
+    #[cfg(feature = "hydrate")]
+    Effect::new(move |_| {
+        if let Some(tz) = browser_timezone() {
+            timezone.set(tz);
+        }
+    });
+    view! { <input type="hidden" name="timezone" value="UTC" prop:value=move || timezone.get() /> }
 }
 
 #[cfg(feature = "hydrate")]

@@ -85,7 +85,7 @@ function portfolioRows(page: Page) {
 
 /** The visibility scores of the portfolio, top to bottom ("–" for none, read as -1). */
 async function scores(page: Page) {
-  const cells = await portfolioRows(page).locator('td:nth-child(6)').allTextContents();
+  const cells = await portfolioRows(page).locator('td.score').allTextContents();
   return cells.map((t) => (t.trim() === '–' ? -1 : Number(t.trim())));
 }
 
@@ -159,8 +159,8 @@ test('editing a brand refuses a bad location, keeps the typed values, then saves
   await expect(dialog).toBeHidden();
   const row = portfolioRows(page).filter({ hasText: name });
   await expect(row).toContainText('Also: Alpha, Beta');
-  await expect(row.locator('td').nth(3)).toHaveText('GB');
-  await expect(row.locator('td').nth(4)).toHaveText('Trail running');
+  await expect(row.locator('td.market')).toContainText('Trail running');
+  await expect(row.locator('td.market .sub')).toHaveText('GB');
   await page.reload();
   await expect(portfolioRows(page).filter({ hasText: name })).toContainText('Also: Alpha, Beta');
 });

@@ -51,33 +51,35 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
     db: &C,
     new: NewAccount,
 ) -> Result<i32, AppError> {
-    let now = Utc::now();
     let taken =
         user::Entity::find().filter(user::Column::Email.eq(new.email.as_str())).one(db).await?;
     if taken.is_some() {
         return Err(AppError::invalid("email", EMAIL_TAKEN));
     }
-    let team = team::ActiveModel {
-        name: Set(format!("{}'s team", new.first_name.as_str())),
-        plan: Set(new.plan.name().to_string()),
-        agency_mode: Set(false),
-        white_label_active: Set(false),
-        beta_api_access: Set(false),
-        require_two_factor: Set(false),
-        created_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    let user = user::ActiveModel {
-        email: Set(new.email.as_str().to_string()),
-        first_name: Set(new.first_name.as_str().to_string()),
-        password_hash: Set(new.password_hash),
-        timezone: Set(new.timezone),
+    let team = personal_team(db, new.first_name.as_str(), new.plan).await?;
+    let user =
+        insert_user(db, &new.email, &new.first_name, new.password_hash, new.timezone).await?;
+    add_member(db, user.id, team.id, Role::Owner, true, false).await?;
+    Ok(user.id)
+}
+
+/// The user row of a new account (its team and membership are the caller's).
+pub async fn insert_user<C: ConnectionTrait>(
+    db: &C,
+    email: &Email,
+    first_name: &FirstName,
+    password_hash: String,
+    timezone: String,
+) -> Result<user::Model, AppError> {
+    user::ActiveModel {
+        email: Set(email.as_str().to_string()),
+        first_name: Set(first_name.as_str().to_string()),
+        password_hash: Set(password_hash),
+        timezone: Set(timezone),
         date_format: Set(DateFormat::default().code().to_string()),
         referral_member: Set(false),
         two_factor_enabled: Set(false),
-        created_at: Set(now),
+        created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(db)
@@ -87,19 +89,49 @@ pub async fn create<C: ConnectionTrait + TransactionTrait>(
             AppError::invalid("email", EMAIL_TAKEN)
         }
         _ => e.into(),
-    })?;
-    membership::ActiveModel {
-        user_id: Set(user.id),
-        team_id: Set(team.id),
-        role: Set(Role::Owner.name().to_string()),
-        can_manage_billing: Set(false),
-        all_brands: Set(true),
-        created_at: Set(now),
+    })
+}
+
+/// A new team of one person's own, named after them, with nothing in it yet.
+pub async fn personal_team<C: ConnectionTrait>(
+    db: &C,
+    first_name: &str,
+    plan: Plan,
+) -> Result<team::Model, AppError> {
+    Ok(team::ActiveModel {
+        name: Set(format!("{first_name}'s team")),
+        plan: Set(plan.name().to_string()),
+        agency_mode: Set(false),
+        white_label_active: Set(false),
+        beta_api_access: Set(false),
+        require_two_factor: Set(false),
+        created_at: Set(Utc::now()),
         ..Default::default()
     }
     .insert(db)
-    .await?;
-    Ok(user.id)
+    .await?)
+}
+
+/// Puts a user in a team (every user is in exactly one).
+pub async fn add_member<C: ConnectionTrait>(
+    db: &C,
+    user_id: i32,
+    team_id: i32,
+    role: Role,
+    all_brands: bool,
+    can_manage_billing: bool,
+) -> Result<membership::Model, AppError> {
+    Ok(membership::ActiveModel {
+        user_id: Set(user_id),
+        team_id: Set(team_id),
+        role: Set(role.name().to_string()),
+        can_manage_billing: Set(can_manage_billing && role == Role::Admin),
+        all_brands: Set(all_brands),
+        created_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?)
 }
 
 /// Sign-up: a Free personal team with the new user as Owner.

@@ -56,14 +56,8 @@ pub async fn view(
     current: &CurrentSession,
 ) -> Result<BrandsView, AppError> {
     let brands = visible(db, current).await?;
-    let ids: Vec<i32> = brands.iter().map(|b| b.id).collect();
     let mut history: HashMap<i32, Vec<f64>> = HashMap::new();
-    for row in brand_visibility::Entity::find()
-        .filter(brand_visibility::Column::BrandId.is_in(ids))
-        .order_by_asc(brand_visibility::Column::WeekStart)
-        .all(db)
-        .await?
-    {
+    for row in recent_history(db, current.team_id).await? {
         history.entry(row.brand_id).or_default().push(row.score);
     }
     let rows = brands
@@ -111,6 +105,32 @@ pub async fn view(
     })
 }
 
+/// The newest `HISTORY_WEEKS` scores of each of the team's brands, oldest first: only what the
+/// table shows, however long the history (an agency's 1,000 brands × 52 weeks is 52,000 rows;
+/// this reads 8,000). Brands the viewer may not see are dropped by the caller.
+async fn recent_history(
+    db: &DatabaseConnection,
+    team_id: i32,
+) -> Result<Vec<brand_visibility::Model>, AppError> {
+    use sea_orm::{DbBackend, Statement};
+    let backend = db.get_database_backend();
+    let param = match backend {
+        DbBackend::Postgres => "$1",
+        _ => "?",
+    };
+    let sql = format!(
+        "SELECT id, brand_id, week_start, score, mentions FROM (\
+           SELECT v.id, v.brand_id, v.week_start, v.score, v.mentions, \
+             ROW_NUMBER() OVER (PARTITION BY v.brand_id ORDER BY v.week_start DESC) AS newest \
+           FROM brand_visibility v JOIN brands b ON b.id = v.brand_id WHERE b.team_id = {param}\
+         ) recent WHERE newest <= {HISTORY_WEEKS} ORDER BY brand_id, week_start"
+    );
+    Ok(brand_visibility::Entity::find()
+        .from_raw_sql(Statement::from_sql_and_values(backend, sql, [team_id.into()]))
+        .all(db)
+        .await?)
+}
+
 async fn active_count<C: ConnectionTrait>(db: &C, team_id: i32) -> Result<u32, AppError> {
     Ok(brand::Entity::find()
         .filter(brand::Column::TeamId.eq(team_id))
@@ -126,6 +146,7 @@ pub async fn add(
     details: BrandDetails,
     website: Website,
     favicon_url: String,
+    ip: &str,
 ) -> Result<i32, AppError> {
     let txn = begin_write(db).await?;
     can(&current.viewer, Action::CreateBrand)?;
@@ -158,6 +179,7 @@ pub async fn add(
     }
     .insert(&txn)
     .await?;
+    super::audit::record(&txn, current, "brand.added", &created.name, ip).await?;
     txn.commit().await?;
     Ok(created.id)
 }
@@ -179,6 +201,7 @@ pub async fn update(
     brand_id: i32,
     details: BrandDetails,
     favicon: &str,
+    ip: &str,
 ) -> Result<(), AppError> {
     can(&current.viewer, Action::EditBrand)?;
     let txn = begin_write(db).await?;
@@ -192,7 +215,8 @@ pub async fn update(
     row.location = Set(details.location);
     row.market = Set(details.market);
     row.favicon_url = Set(favicon_url);
-    row.update(&txn).await?;
+    let updated = row.update(&txn).await?;
+    super::audit::record(&txn, current, "brand.edited", &updated.name, ip).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -220,6 +244,7 @@ pub async fn set_active(
     current: &CurrentSession,
     brand_id: i32,
     active: bool,
+    ip: &str,
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await?;
     let target = visible_one(&txn, current, brand_id).await?;
@@ -231,9 +256,12 @@ pub async fn set_active(
     } else {
         can(&current.viewer, Action::EditBrand)?;
     }
+    let name = target.name.clone();
     let mut row: brand::ActiveModel = target.into();
     row.active = Set(active);
     row.update(&txn).await?;
+    let action = if active { "brand.turned_on" } else { "brand.turned_off" };
+    super::audit::record(&txn, current, action, &name, ip).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -114,6 +114,7 @@ pub async fn import(
     db: &DatabaseConnection,
     current: &CurrentSession,
     text: &str,
+    ip: &str,
 ) -> Result<usize, AppError> {
     let rows = parse(text)?;
     let txn = begin_write(db).await?;
@@ -136,6 +137,8 @@ pub async fn import(
         .insert(&txn)
         .await?;
     }
+    let what = format!("{} brand(s) from CSV", judged.importable);
+    super::audit::record(&txn, current, "brand.imported", &what, ip).await?;
     txn.commit().await?;
     Ok(judged.importable)
 }

@@ -7,7 +7,7 @@ use super::entities::{
     brand, invitation, invitation_brand, membership, membership_brand, session, team, user,
 };
 use super::sessions::{hash_token, new_token, CurrentSession};
-use super::{audit, mail, rate_limit};
+use super::{accounts, audit, mail, rate_limit};
 use crate::error::AppError;
 use crate::model::{
     BrandAccess, BrandChoice, FirstName, InvitationRow, InvitationView, JoinStep, LeftBehind,
@@ -422,25 +422,6 @@ pub async fn change_member(
     Ok(())
 }
 
-/// A personal Free team for someone who no longer has one (removed from a team).
-async fn personal_team<C: ConnectionTrait>(
-    db: &C,
-    first_name: &str,
-) -> Result<team::Model, AppError> {
-    Ok(team::ActiveModel {
-        name: Set(format!("{first_name}'s team")),
-        plan: Set(Plan::Free.name().to_string()),
-        agency_mode: Set(false),
-        white_label_active: Set(false),
-        beta_api_access: Set(false),
-        require_two_factor: Set(false),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?)
-}
-
 /// Removes a member: their sessions end at once and they keep their account, in a personal team
 /// of their own. Nobody removes the Owner.
 pub async fn remove_member(
@@ -454,18 +435,8 @@ pub async fn remove_member(
     can(&current.viewer, Action::RemoveMember { target: role_of(&m.role) })?;
     session::Entity::delete_many().filter(session::Column::UserId.eq(u.id)).exec(&txn).await?;
     membership::Entity::delete_by_id(m.id).exec(&txn).await?;
-    let own = personal_team(&txn, &u.first_name).await?;
-    membership::ActiveModel {
-        user_id: Set(u.id),
-        team_id: Set(own.id),
-        role: Set(Role::Owner.name().to_string()),
-        can_manage_billing: Set(false),
-        all_brands: Set(true),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
+    let own = accounts::personal_team(&txn, &u.first_name, Plan::Free).await?;
+    accounts::add_member(&txn, u.id, own.id, Role::Owner, true, false).await?;
     mail::queue(
         &txn,
         Some(u.id),
@@ -610,16 +581,14 @@ async fn join<C: ConnectionTrait>(
     user_id: i32,
     ip: &str,
 ) -> Result<(), AppError> {
-    let created = membership::ActiveModel {
-        user_id: Set(user_id),
-        team_id: Set(inv.team_id),
-        role: Set(inv.role.clone()),
-        can_manage_billing: Set(inv.can_manage_billing && role_of(&inv.role) == Role::Admin),
-        all_brands: Set(inv.all_brands),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
+    let created = accounts::add_member(
+        db,
+        user_id,
+        inv.team_id,
+        role_of(&inv.role),
+        inv.all_brands,
+        inv.can_manage_billing,
+    )
     .await?;
     // Only brands that still belong to the team (a deleted brand took its row with it).
     let ids: Vec<i32> = invitation_brand::Entity::find()
@@ -666,18 +635,14 @@ pub async fn accept_as_new(
             "An account with this email exists now. Log in to accept the invitation.",
         ));
     }
-    let created = user::ActiveModel {
-        email: Set(inv.email.clone()),
-        first_name: Set(first_name.as_str().to_string()),
-        password_hash: Set(password_hash),
-        timezone: Set(super::accounts::clean_timezone(timezone)),
-        date_format: Set(crate::model::DateFormat::default().code().to_string()),
-        referral_member: Set(false),
-        two_factor_enabled: Set(false),
-        created_at: Set(Utc::now()),
-        ..Default::default()
-    }
-    .insert(&txn)
+    let email = crate::model::Email::parse(&inv.email).map_err(super::errors::internal)?;
+    let created = accounts::insert_user(
+        &txn,
+        &email,
+        &first_name,
+        password_hash,
+        accounts::clean_timezone(timezone),
+    )
     .await?;
     join(&txn, &inv, created.id, ip).await?;
     txn.commit().await?;

@@ -12,6 +12,9 @@ use crate::ui::{field_error, form_error};
 use crate::ui::{Dialog, TextField};
 use leptos::prelude::*;
 
+/// Rows drawn before "Show all".
+const ROWS_AT_FIRST: usize = 100;
+
 #[component]
 pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
     let view_state = RwSignal::new(brands);
@@ -27,12 +30,21 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
             view_state.set(v);
         }
     });
-    let shown = move || {
+    let search = RwSignal::new(String::new());
+    let limit = RwSignal::new(ROWS_AT_FIRST);
+    let matching = Memo::new(move |_| {
         let v = view_state.get();
         let (group, status) = (group_filter.get(), status_filter.get());
+        let needle = search.get().trim().to_lowercase();
         let mut rows: Vec<BrandRow> = v
             .brands
             .into_iter()
+            .filter(|b| {
+                needle.is_empty()
+                    || b.name.to_lowercase().contains(&needle)
+                    || b.website.contains(&needle)
+                    || b.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+            })
             .filter(|b| match group.as_str() {
                 "all" => true,
                 "none" => b.group_id.is_none(),
@@ -55,7 +67,11 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
             rows.reverse();
         }
         rows
-    };
+    });
+    // An agency's thousand brands would make a page nobody reads and a slow render: the first
+    // rows in the chosen order, then the rest on request (search finds any of them).
+    let shown =
+        move || matching.with(|rows| rows.iter().take(limit.get()).cloned().collect::<Vec<_>>());
     let open = RwSignal::new(false);
     let import_open = RwSignal::new(false);
     Effect::new(move |_| {
@@ -95,6 +111,9 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                 <p class="alert" role="alert">{m} " " <a href="/settings/billing">"See plans"</a></p>
             })}
             <div class="filters">
+                <label>"Search "
+                    <input type="search" placeholder="Name, website or alias" on:input=move |ev| search.set(event_target_value(&ev)) />
+                </label>
                 <label>"Group "
                     <select on:change=move |ev| group_filter.set(event_target_value(&ev))>
                         <option value="all">"All groups"</option>
@@ -115,9 +134,7 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                     <thead>
                         <tr>
                             <SortHeader label="Brand" key=Sort::Name sort />
-                            <th scope="col">"Website"</th>
                             <th scope="col">"Group"</th>
-                            <th scope="col">"Location"</th>
                             <th scope="col">"Market"</th>
                             <SortHeader label="Visibility" key=Sort::Score sort />
                             <th scope="col">"7 days"</th>
@@ -133,6 +150,18 @@ pub fn BrandsTab(brands: BrandsView) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || {
+                let (total, cap) = (matching.with(Vec::len), limit.get());
+                (total > cap).then(|| view! {
+                    <p class="more">
+                        {format!("Showing {cap} of {total} brands. ")}
+                        <button type="button" on:click=move |_| limit.set(usize::MAX)>{format!("Show all {total}")}</button>
+                    </p>
+                })
+            }}
+            {move || (matching.with(Vec::is_empty) && !view_state.get().brands.is_empty()).then(|| view! {
+                <p class="purpose">"No brand matches these filters."</p>
+            })}
         </section>
         <groups::GroupsSection view_state />
         <import::ImportDialog open=import_open view_state />
@@ -212,9 +241,9 @@ fn BrandLine(
                     <img src=brand.favicon_url alt="" width="16" height="16" loading="lazy" />
                     {brand.name.clone()}
                 </span>
+                <a class="site" href=brand.website.clone() rel="noopener noreferrer" target="_blank">{host}</a>
                 {(!brand.aliases.is_empty()).then(|| view! { <span class="aliases">{format!("Also: {}", brand.aliases.join(", "))}</span> })}
             </td>
-            <td><a href=brand.website.clone() rel="noopener noreferrer" target="_blank">{host}</a></td>
             <td>
                 {if can_edit {
                     let label = format!("Group of {}", brand.name);
@@ -231,9 +260,8 @@ fn BrandLine(
                     view! { <span>{group_name.unwrap_or_else(|| "–".into())}</span> }.into_any()
                 }}
             </td>
-            <td>{brand.location.clone()}</td>
-            <td>{brand.market.clone()}</td>
-            <td class="num">{score}</td>
+            <td class="market">{brand.market.clone()}<span class="sub">{brand.location.clone()}</span></td>
+            <td class="num score">{score}</td>
             <td class=format!("num change {trend}")>{change}</td>
             <td>{sparkline(&brand.name, &brand.history)}</td>
             <td>

@@ -103,10 +103,14 @@ fn BrandAccessFields(
     }
 }
 
+/// The role select, and for Admins the right to manage billing (offered only by someone who may
+/// grant it). Shared by the invite and the change dialogs.
 #[component]
-fn RoleSelect(
+fn RoleFields(
     id: &'static str,
     role: RwSignal<Role>,
+    billing: RwSignal<bool>,
+    can_grant_billing: bool,
     error: Signal<Option<String>>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
@@ -122,6 +126,12 @@ fn RoleSelect(
             <p class="hint">"Admins add and edit brands and manage members. Viewers read."</p>
             {move || view! { <FieldError id=error_id.clone() message=error.get() /> }}
         </div>
+        {move || (role.get() == Role::Admin && can_grant_billing).then(|| view! {
+            <label class="check">
+                <input type="checkbox" prop:checked=move || billing.get() on:change=move |ev| billing.set(event_target_checked(&ev)) />
+                "Can manage billing"
+            </label>
+        })}
     }
 }
 
@@ -246,13 +256,7 @@ fn InviteDialog(
                         aria-describedby=move || email_error.get().is_some().then_some("invite-email-error") />
                     {move || view! { <FieldError id="invite-email-error" message=email_error.get() /> }}
                 </div>
-                <RoleSelect id="invite-role" role error=error("role") />
-                {move || (role.get() == Role::Admin && state.get().can_grant_billing).then(|| view! {
-                    <label class="check">
-                        <input type="checkbox" prop:checked=move || billing.get() on:change=move |ev| billing.set(event_target_checked(&ev)) />
-                        "Can manage billing"
-                    </label>
-                })}
+                <RoleFields id="invite-role" role billing can_grant_billing=start.can_grant_billing error=error("role") />
                 <BrandAccessFields prefix="invite" all chosen brands=start.brands.clone() grants_all=start.grants_all_brands error=error("brands") />
                 {move || other_error.get().map(|m| view! { <p class="alert" role="alert">{m}</p> })}
                 <p class="hint">"They get an email with a link that works for 14 days."</p>

@@ -60,7 +60,7 @@ pub async fn add_brand(
         let details = details(&name, aliases, location, market)?;
         let website = Website::parse(&website).map_err(|m| AppError::invalid("website", m))?;
         let favicon = website.favicon_url();
-        brands::add(db, session, details, website, favicon).await.map(|_| ())
+        brands::add(db, session, details, website, favicon, &current::client_ip()).await.map(|_| ())
     })
     .await
 }
@@ -77,7 +77,8 @@ pub async fn update_brand(
 ) -> Result<crate::model::BrandsView, AppError> {
     change_then_portfolio(Action::EditBrand, async |db, session| {
         let details = details(&name, aliases, location, market)?;
-        brands::update(db, session, brand_id, details, &favicon_url.unwrap_or_default()).await
+        let favicon = favicon_url.unwrap_or_default();
+        brands::update(db, session, brand_id, details, &favicon, &current::client_ip()).await
     })
     .await
 }
@@ -103,7 +104,7 @@ pub async fn set_brand_active(
     active: bool,
 ) -> Result<crate::model::BrandsView, AppError> {
     change_then_portfolio(Action::OpenTab(crate::policy::Tab::Brands), async |db, session| {
-        brands::set_active(db, session, brand_id, active).await
+        brands::set_active(db, session, brand_id, active, &current::client_ip()).await
     })
     .await
 }
@@ -124,7 +125,7 @@ pub async fn preview_import(csv: String) -> Result<crate::model::ImportPreview, 
 #[server(endpoint = "import_brands")]
 pub async fn import_brands(csv: String) -> Result<crate::model::BrandsView, AppError> {
     change_then_portfolio(Action::CreateBrand, async |db, session| {
-        crate::backend::import::import(db, session, &csv).await.map(|_| ())
+        crate::backend::import::import(db, session, &csv, &current::client_ip()).await.map(|_| ())
     })
     .await
 }

@@ -3,7 +3,7 @@
 //! forms posting to `/invite` and `/invite/join` (handled in the server crate).
 
 use super::api::get_invitation;
-use crate::auth::submitted_form;
+use crate::auth::{submitted_form, TimezoneInput};
 use crate::model::{InvitationView, JoinStep};
 use crate::ui::TextField;
 use leptos::prelude::*;
@@ -69,7 +69,7 @@ fn Invitation(view: InvitationView, token: String, form: crate::model::AuthForm)
                 <p class="hint">"Your login email: " <strong>{view.email.clone()}</strong></p>
                 <TextField id="first_name" name="first_name" label="First Name" autocomplete="given-name" required=true initial=form.first_name.clone() error=Signal::stored(error_for("first_name")) />
                 <TextField id="password" name="password" label="Password" input_type="password" autocomplete="new-password" required=true hint="At least 8 characters." error=Signal::stored(error_for("password")) />
-                <input type="hidden" name="timezone" value="UTC" />
+                <TimezoneInput />
                 <button type="submit" class="primary">{format!("Join {team}")}</button>
             </form>
         }

@@ -2,7 +2,7 @@
 //! remove, and (the Owner) transfer ownership.
 
 use super::api::{ChangeMember, RemoveMember, TransferOwnership};
-use super::{access_text, BrandAccessFields, RoleSelect};
+use super::{access_text, BrandAccessFields, RoleFields};
 use crate::model::{BrandAccess, MemberRow, TeamMembersView};
 use crate::policy::Role;
 use crate::ui::{dialog_for, field_error, form_error, sudo_needed, Dialog, SudoField, Time};
@@ -117,13 +117,7 @@ fn ChangeDialog(
                         });
                     }>
                         <p>{format!("{} ({})", m.first_name, m.email)}</p>
-                        <RoleSelect id="change-role" role error=Signal::derive(move || field_error(change.value().get(), "role")) />
-                        {move || (role.get() == Role::Admin && v.can_grant_billing).then(|| view! {
-                            <label class="check">
-                                <input type="checkbox" prop:checked=move || billing.get() on:change=move |ev| billing.set(event_target_checked(&ev)) />
-                                "Can manage billing"
-                            </label>
-                        })}
+                        <RoleFields id="change-role" role billing can_grant_billing=v.can_grant_billing error=Signal::derive(move || field_error(change.value().get(), "role")) />
                         <BrandAccessFields prefix="change" all chosen brands=state.get_untracked().brands grants_all=state.get_untracked().grants_all_brands
                             error=Signal::derive(move || field_error(change.value().get(), "brands")) />
                         {move || form_error(change.value().get()).map(|m| view! { <p class="alert" role="alert">{m}</p> })}
