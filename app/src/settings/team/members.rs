@@ -23,7 +23,8 @@ pub fn MembersSection(
                 <h2 id="members-heading">"Members"</h2>
                 {move || state.get().can_manage.then(|| view! {
                     <div class="actions">
-                        {move || state.get().can_transfer.then(|| view! {
+                        // Only with someone to hand the team to.
+                        {move || state.with(|v| v.can_transfer && v.members.len() > 1).then(|| view! {
                             <button type="button" on:click=move |_| transfer_open.set(true)>"Transfer ownership"</button>
                         })}
                         <button type="button" class="primary" on:click=move |_| invite_open.set(true)>"Invite"</button>
