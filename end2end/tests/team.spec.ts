@@ -59,7 +59,9 @@ async function inviteAndJoin(page: Page, browser: Browser, testInfo: TestInfo, f
   await other.getByLabel('First Name').fill(firstName);
   await other.getByLabel('Password').fill('a long and unusual phrase');
   await other.getByRole('button', { name: /^Join / }).click();
-  await expect(other).toHaveURL(/\/settings\/brands$/);
+  // Like any sign-up, joining lands on the profile; then to the team's brands.
+  await expect(other).toHaveURL(/\/settings\/profile$/);
+  await other.goto('/settings/brands');
   await ready(other, testInfo);
   return { email, otherContext, other };
 }

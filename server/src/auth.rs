@@ -301,7 +301,8 @@ pub async fn join_as_new(
     }
     .await;
     match joined {
-        Ok(user_id) => start_session(&state, &parts, user_id, &ip, "/settings/brands").await,
+        // Like any sign-up, the new member lands on their profile (name, timezone) first.
+        Ok(user_id) => start_session(&state, &parts, user_id, &ip, "/settings/profile").await,
         Err(error) => {
             let form_state = AuthForm {
                 first_name: form.first_name,

@@ -153,7 +153,7 @@ async fn an_invitation_link_lets_a_new_person_join_once_with_the_access_it_grant
         assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "a first name is needed");
         let (nina, joined) = join_as_new(&app, &token, "Nina").await;
         assert_eq!(joined.status(), StatusCode::SEE_OTHER);
-        assert_eq!(location(&joined), "/settings/brands");
+        assert_eq!(location(&joined), "/settings/profile", "like any sign-up");
         let (_, tab) = app.call(&nina, "get_tab", &[("slug", "brands")]).await;
         let brands = tab["data"]["Brands"]["brands"].as_array().unwrap();
         assert_eq!(brands.len(), 1, "the invitation's one brand");
