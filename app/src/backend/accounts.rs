@@ -92,6 +92,20 @@ pub async fn insert_user<C: ConnectionTrait>(
     })
 }
 
+/// How many members of `team_id` there are besides `user_id`.
+pub async fn other_members<C: ConnectionTrait>(
+    db: &C,
+    team_id: i32,
+    user_id: i32,
+) -> Result<u64, AppError> {
+    use sea_orm::PaginatorTrait;
+    Ok(membership::Entity::find()
+        .filter(membership::Column::TeamId.eq(team_id))
+        .filter(membership::Column::UserId.ne(user_id))
+        .count(db)
+        .await?)
+}
+
 /// A new team of one person's own, named after them, with nothing in it yet.
 pub async fn personal_team<C: ConnectionTrait>(
     db: &C,

@@ -2,17 +2,14 @@
 
 use super::clock::{self, Prefs};
 use super::db::begin_write;
-use super::entities::{login_attempt, membership, team, user};
+use super::entities::{login_attempt, team, user};
 use super::sessions::CurrentSession;
 use super::{email_change, mail, rate_limit, sudo};
 use crate::error::AppError;
 use crate::model::{DateFormat, FirstName, ProfileView, RegionalView};
 use crate::policy::Role;
 use chrono::Utc;
-use sea_orm::{
-    sea_query::Expr, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter,
-};
+use sea_orm::{sea_query::Expr, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 pub const OWNER_WITH_MEMBERS: &str =
     "You own a team with other members. Transfer ownership or remove them before deleting your account.";
@@ -88,24 +85,14 @@ pub async fn update_regional(
     Ok(regional(Prefs::from_stored(&me.timezone, &me.date_format)))
 }
 
-async fn other_members<C: ConnectionTrait>(
-    db: &C,
-    current: &CurrentSession,
-) -> Result<u64, AppError> {
-    Ok(membership::Entity::find()
-        .filter(membership::Column::TeamId.eq(current.team_id))
-        .filter(membership::Column::UserId.ne(current.user_id))
-        .count(db)
-        .await?)
-}
-
 /// Why this account cannot be deleted now, if it cannot.
 pub async fn deletion_blocked(
     db: &DatabaseConnection,
     current: &CurrentSession,
 ) -> Result<Option<String>, AppError> {
     let owner = current.viewer.role == Role::Owner;
-    Ok((owner && other_members(db, current).await? > 0).then(|| OWNER_WITH_MEMBERS.to_string()))
+    Ok((owner && super::accounts::other_members(db, current.team_id, current.user_id).await? > 0)
+        .then(|| OWNER_WITH_MEMBERS.to_string()))
 }
 
 /// Removes the account and everything that belongs to it (its personal team too, when it owns
@@ -116,7 +103,7 @@ pub async fn delete_account(
 ) -> Result<(), AppError> {
     let txn = begin_write(db).await?;
     let owner = current.viewer.role == Role::Owner;
-    if owner && other_members(&txn, current).await? > 0 {
+    if owner && super::accounts::other_members(&txn, current.team_id, current.user_id).await? > 0 {
         return Err(AppError::Denied(OWNER_WITH_MEMBERS.into()));
     }
     mail::queue(
